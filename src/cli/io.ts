@@ -1,0 +1,15 @@
+/** Exit codes, documented in the README and --help. */
+export const EXIT = { ok: 0, findings: 1, input: 2, usage: 2, config: 2 } as const;
+
+/** Where the CLI writes; injected so tests can capture it. */
+export interface Io {
+  print(text: string): void;
+  error(text: string): void;
+  isTTY: boolean;
+}
+
+export const processIo: Io = {
+  print: (text) => process.stdout.write(`${text}\n`),
+  error: (text) => process.stderr.write(`${text}\n`),
+  isTTY: Boolean(process.stderr.isTTY),
+};

@@ -1,0 +1,50 @@
+import type { Document } from '../model/document.js';
+import type { LocaleLexicon } from '../model/lexicon.js';
+import type { Span } from '../model/mention.js';
+import type { PublicationDate } from '../model/time.js';
+import { foldAligned } from '../text/fold.js';
+import { extractTimes } from './time/index.js';
+
+/** How many lines at the top and bottom of an article may hold a dateline or byline. */
+const EDGE_LINES = 6;
+/** A dateline is short: the date plus a few words ("Le 06/03/2026 à 18h06", "16 octobre 2025 par A. B."). */
+const MAX_DATELINE_WORDS = 7;
+
+/**
+ * The publication date written in the text, at day precision, when the declared one is missing or coarser:
+ * (1) a date introduced by a "today" word ("ce jour, le 03 décembre 2020"), (2) a short dateline or byline
+ * near the top or bottom. A declared month ("2020-12") is only refined by a day inside it.
+ */
+export function findPublicationDate(doc: Document, sentences: readonly Span[], locale: LocaleLexicon): PublicationDate | null {
+  const declared = doc.published;
+  const todayWords = locale.todayWords;
+  const folded = foldAligned(doc.text);
+  const fits = (value: string) => !declared || value.startsWith(declared.value);
+  const candidates: Array<{ value: string; how: string }> = [];
+
+  const edge = new Set([...sentences.slice(0, EDGE_LINES), ...sentences.slice(-EDGE_LINES)]);
+  for (const sentence of sentences) {
+    const times = extractTimes(doc.text, sentence, { lang: doc.lang, lexicon: locale, published: null }).filter(
+      (m) => m.kind === 'time' && m.precision === 'day' && m.stated && !m.attrs.relative,
+    );
+    for (const time of times) {
+      const before = folded.slice(Math.max(sentence[0], time.span[0] - 24), time.span[0]);
+      if (todayWords.some((word) => before.includes(foldAligned(word)))) {
+        candidates.push({ value: time.value, how: `"${doc.text.slice(time.span[0], time.span[1])}" introduced as today` });
+      }
+    }
+    if (edge.has(sentence) && times.length === 1) {
+      const time = times[0]!;
+      const rest = (doc.text.slice(sentence[0], time.span[0]) + ' ' + doc.text.slice(time.span[1], sentence[1])).trim();
+      const words = rest.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+      const endsLikeProse = /[.!?]\s*$/.test(doc.text.slice(sentence[0], sentence[1]));
+      if (words.length <= MAX_DATELINE_WORDS && !endsLikeProse) {
+        candidates.push({ value: time.value, how: `dateline "${doc.text.slice(sentence[0], sentence[1]).trim()}"` });
+      }
+    }
+  }
+  const found = candidates.find((c) => fits(c.value));
+  if (!found) return null;
+  const how = declared ? `${declared.how}, refined by ${found.how}` : found.how;
+  return { value: found.value, precision: 'day', how };
+}

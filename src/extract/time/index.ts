@@ -1,0 +1,74 @@
+import type { LocaleLexicon } from '../../model/lexicon.js';
+import type { Mention } from '../../model/mention.js';
+import type { PublicationDate } from '../../model/time.js';
+import { foldKeepingOffsets } from '../numbers/fold.js';
+import { timeGrammarOf } from './grammar.js';
+import type { Candidate, ParseScope } from './parser.js';
+import { refiners } from './refine.js';
+import { type Anchor, anchorOf, resolveTime } from './resolve.js';
+import { clauseBreaks, tenseOf } from './tense.js';
+
+export interface TimeContext {
+  lang: 'fr' | 'en';
+  lexicon: LocaleLexicon;
+  published: PublicationDate | null;
+}
+
+/** All time expressions and durations in text[range[0]..range[1]); spans are absolute offsets into `text`. */
+export function extractTimes(text: string, range: readonly [number, number], ctx: TimeContext): Mention[] {
+  const from = Math.max(0, Math.min(text.length, Math.floor(range[0])));
+  const to = Math.max(from, Math.min(text.length, Math.floor(range[1])));
+  const grammar = timeGrammarOf(ctx.lexicon);
+  const original = text.slice(from, to);
+  const folded = foldKeepingOffsets(original);
+  const scope: ParseScope = {
+    original,
+    folded,
+    words: grammar.words,
+    numbers: grammar.numbers,
+    durationCueBefore: (at) => grammar.durationCueAtEnd.test(folded.slice(Math.max(0, at - 40), at)),
+    isAge: (start, end) =>
+      grammar.ageBefore.test(folded.slice(Math.max(0, start - 20), start)) ||
+      grammar.ageAfter.test(folded.slice(end, end + 12)) ||
+      // "Michael Vann, 72 ans, a déclaré": an apposition after a name is an age.
+      (/,[^\S\r\n]*$/u.test(folded.slice(Math.max(0, start - 3), start)) && /^[^\S\r\n]*[,)]/u.test(folded.slice(end, end + 3))),
+  };
+  let candidates: Candidate[] = [];
+  for (const { parser, regex } of grammar.parsers) {
+    regex.lastIndex = 0;
+    for (let match = regex.exec(folded); match; match = regex.exec(folded)) {
+      if (match[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      const found = parser.extract(match, scope);
+      if (found) candidates.push(found);
+    }
+  }
+  for (const refine of refiners) candidates = refine(candidates, { folded, words: grammar.words, offset: from });
+  const anchor = anchorOf(ctx.published);
+  const breaks = clauseBreaks(folded, grammar.tense);
+  return candidates.map((c) => toMention(c, text, from, ctx.lang, anchor, tenseOf(original, folded, c.start, c.end, breaks, grammar.tense)));
+}
+
+function toMention(c: Candidate, text: string, offset: number, lang: string, anchor: Anchor | null, tense: 'past' | 'future'): Mention {
+  const resolution = resolveTime(c.spec, anchor, tense);
+  const attrs: Mention['attrs'] = { ...c.attrs, ...resolution.attrs, resolved: resolution.resolved };
+  if (resolution.range) {
+    attrs['start'] = resolution.range.start;
+    attrs['end'] = resolution.range.end;
+  }
+  if (resolution.tenseUsed) attrs['tense'] = tense;
+  const span: [number, number] = [offset + c.start, offset + c.end];
+  const mention: Mention = {
+    kind: c.kind,
+    span,
+    text: text.slice(span[0], span[1]),
+    value: resolution.value,
+    stated: !resolution.inferred,
+    rule: `${lang}.${c.rule}${resolution.note ? ` → ${resolution.note}` : ''}`,
+    attrs,
+  };
+  if (resolution.precision) mention.precision = resolution.precision;
+  return mention;
+}

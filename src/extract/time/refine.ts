@@ -1,0 +1,68 @@
+import { foldWord } from '../../text/fold.js';
+import type { TimeWords } from './lexicon.js';
+import type { Candidate } from './parser.js';
+
+/**
+ * Refiners: candidates → candidates, run in order after every parser has read the text.
+ * Each is pure and small, in the manner of chrono's refiners.
+ */
+export type Refiner = (candidates: Candidate[], context: RefineContext) => Candidate[];
+
+export interface RefineContext {
+  readonly folded: string;
+  readonly words: TimeWords;
+  /** Absolute offset of the scope, so group ids are offsets into the caller's text. */
+  readonly offset: number;
+}
+
+/** "18 h 30 heure locale": a clock time beats the duration ("30 heure") that overlaps it, whatever their lengths. */
+export const preferClocks: Refiner = (candidates) => {
+  const clocks = candidates.filter((c) => c.spec.type === 'clock');
+  return candidates.filter((c) => c.kind !== 'duration' || !clocks.some((k) => c.start < k.end && k.start < c.end));
+};
+
+/** Overlapping readings: the longest wins; on equal length, the parser listed first (candidates arrive in parser order). */
+export const keepLongest: Refiner = (candidates) => {
+  const ranked = candidates.map((c, order) => ({ c, order }));
+  ranked.sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.order - b.order);
+  const kept: Candidate[] = [];
+  for (const { c } of ranked) {
+    if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+};
+
+/**
+ * Bare years written as a list ("en 2016 et 2022", "in 2002 and again in 2016") share an `attrs.group` id.
+ * A year read only because it followed another ("2022") is dropped when no listed year precedes it.
+ */
+export const groupYearLists: Refiner = (candidates, { folded, words, offset }) => {
+  const out: Candidate[] = [];
+  let previous: Candidate | undefined;
+  for (const c of candidates) {
+    if (!c.bareYear) {
+      out.push(c);
+      previous = undefined;
+      continue;
+    }
+    const listed = previous !== undefined && onlyJoiners(folded.slice(previous.end, c.start), words);
+    if (listed && previous) {
+      const group = (previous.attrs['group'] as string | undefined) ?? `years@${offset + previous.start}`;
+      previous.attrs['group'] = group;
+      c.attrs['group'] = group;
+    } else if (c.listMember) {
+      continue;
+    }
+    out.push(c);
+    previous = c;
+  }
+  return out;
+};
+
+function onlyJoiners(gap: string, words: TimeWords): boolean {
+  const parts = gap.split(/(,)|[^\S\r\n]+/u).filter((part): part is string => part !== undefined && part !== '');
+  if (parts.length === 0) return false;
+  return parts.every((part) => part === ',' || words.listJoiners.has(foldWord(part)) || words.yearCues.has(foldWord(part)));
+}
+
+export const refiners: readonly Refiner[] = [preferClocks, keepLongest, groupYearLists];

@@ -1,0 +1,43 @@
+import type { Span } from '../model/mention.js';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Starts with an upper-case letter. */
+  upper: boolean;
+}
+
+/** Elided articles and pronouns split off the word they are glued to (l'Agence → l' + Agence). */
+const ELISION = /^(?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['’]/i;
+
+/** Words of a span: letters and digits, with inner hyphens, apostrophes and dots kept (Russie-Afrique, S.M.). */
+export function tokenize(text: string, span: Span): Token[] {
+  const tokens: Token[] = [];
+  const word = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’.\-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\.?|[^\s\p{L}\p{N}]/gu;
+  word.lastIndex = span[0];
+  const source = text.slice(0, span[1]);
+  for (let match = word.exec(source); match; match = word.exec(source)) {
+    let start = match.index;
+    let value = match[0];
+    // A trailing period belongs to the word only for abbreviations and initials (M., S.M., oct.).
+    if (value.length > 1 && value.endsWith('.') && !/^(?:\p{Lu}\.?)+$|^\p{Lu}\p{Ll}{0,3}\.$/u.test(value)) {
+      value = value.slice(0, -1);
+    }
+    const elision = ELISION.exec(value);
+    if (elision && value.length > elision[0].length) {
+      tokens.push(makeToken(elision[0], start));
+      start += elision[0].length;
+      value = value.slice(elision[0].length);
+    }
+    tokens.push(makeToken(value, start));
+    word.lastIndex = match.index + match[0].length;
+  }
+  return tokens;
+}
+
+function makeToken(text: string, start: number): Token {
+  return { text, start, end: start + text.length, upper: /^\p{Lu}/u.test(text) };
+}
+
+export const ROMAN_NUMERAL = /^(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * How precise a calendar value is. Comparisons happen at the coarser of two precisions,
+ * so "2016" and "2016-03" are compatible while "2016-03" and "2016-04" are not.
+ */
+export const Precision = z.enum(['day', 'month', 'season', 'year', 'decade']);
+export type Precision = z.infer<typeof Precision>;
+
+/**
+ * A calendar value at its precision. `value` is the normalised string: "2016", "2016-03",
+ * "2025-10-16", a range as "2024-11-09/2024-11-10", a decade as "199X".
+ * `start`/`end` are the inclusive ISO days the value covers, used for comparison.
+ */
+export const TimeValue = z.object({
+  value: z.string(),
+  precision: Precision,
+  start: z.string(),
+  end: z.string(),
+});
+export type TimeValue = z.infer<typeof TimeValue>;
+
+/** A publication date as declared or found, with its precision (day / month / year). */
+export const PublicationDate = z.object({
+  value: z.string(),
+  precision: Precision,
+  how: z.string(),
+});
+export type PublicationDate = z.infer<typeof PublicationDate>;

@@ -1,0 +1,64 @@
+import type { Claim } from './model/claim.js';
+import type { Document } from './model/document.js';
+import type { CorroborationDraft, FindingDraft } from './model/finding.js';
+import type { Lexicon } from './model/lexicon.js';
+import { extractDocument } from './extract/index.js';
+import type { TriggerSpec } from './extract/triggers.js';
+import type { DocumentAnalysis, Rule } from './rules/types.js';
+
+export interface AnalyzeOptions {
+  lexicon: Lexicon;
+  rules: readonly Rule[];
+}
+
+export interface DocumentResult {
+  analysis: DocumentAnalysis;
+  claims: Claim[];
+}
+
+/** Trigger specs of the rules, memoised so extraction compiles their patterns once. */
+const triggerCache = new WeakMap<readonly Rule[], TriggerSpec[]>();
+
+export function triggersOf(rules: readonly Rule[]): TriggerSpec[] {
+  let specs = triggerCache.get(rules);
+  if (!specs) triggerCache.set(rules, (specs = rules.flatMap((rule) => (rule.triggers ? [rule.triggers] : []))));
+  return specs;
+}
+
+/** Per-document work (extraction, then each rule's claims): pure, so it can run in a worker. */
+export function analyzeDocument(doc: Document, options: AnalyzeOptions): DocumentResult {
+  const extraction = extractDocument(doc, { lexicon: options.lexicon, triggers: triggersOf(options.rules) });
+  const analysis: DocumentAnalysis = { doc: extraction.doc, sentences: extraction.sentences, mentions: extraction.mentions };
+  const claims = options.rules.flatMap((rule) => rule.extract?.(analysis, { lexicon: options.lexicon }) ?? []);
+  return { analysis, claims };
+}
+
+export interface CorpusResult {
+  findings: FindingDraft[];
+  corroborated: CorroborationDraft[];
+  events: Array<{ fact: string; docs: string[]; why: string }>;
+}
+
+/** Corpus-level work: each rule sees its own claims from every document (blocked by key inside). */
+export function checkCorpus(results: readonly DocumentResult[], options: AnalyzeOptions): CorpusResult {
+  const analyses = new Map(results.map((r) => [r.analysis.doc.id, r.analysis]));
+  const byRule = new Map<string, Claim[]>();
+  for (const result of results) {
+    for (const claim of result.claims) byRule.set(claim.ruleId, [...(byRule.get(claim.ruleId) ?? []), claim]);
+  }
+  const out: CorpusResult = { findings: [], corroborated: [], events: [] };
+  for (const rule of options.rules) {
+    if (!rule.check) continue;
+    const result = rule.check(byRule.get(rule.meta.id) ?? [], analyses, { lexicon: options.lexicon });
+    out.findings.push(...result.findings.map((f) => ({ ...f, severity: f.severity === rule.meta.severity || f.severity === 'info' ? f.severity : capSeverity(f.severity, rule.meta.severity) })));
+    out.corroborated.push(...result.corroborated);
+    out.events.push(...(result.events ?? []));
+  }
+  return out;
+}
+
+/** A rule configured as "warning" never reports an error; one set to "info" reports only info. */
+function capSeverity(reported: FindingDraft['severity'], configured: FindingDraft['severity']): FindingDraft['severity'] {
+  const order = ['info', 'warning', 'error'];
+  return order[Math.min(order.indexOf(reported), order.indexOf(configured))] as FindingDraft['severity'];
+}

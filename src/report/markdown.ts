@@ -1,0 +1,152 @@
+import type { Corroboration, Finding, Report, ReportDocument, Side } from '../model/index.js';
+import {
+  SEVERITIES,
+  SEVERITY_LABEL,
+  articleHref,
+  countBySeverity,
+  describePublished,
+  documentText,
+  documentsById,
+  formatConfidence,
+  formatValues,
+  languageName,
+  orderFindings,
+  pluralize,
+  quoteParts,
+  severityCountLabel,
+} from './html/present.js';
+import type { FormatContext, Formatter } from './types.js';
+
+/**
+ * `reports/discrepancies.md`, for editors: a summary, one section per finding (error → warning → info)
+ * with a table of the sides, then same-event groups, agreed facts and unreadable files.
+ * Deterministic: no timestamps, the report's order within a severity.
+ */
+export const formatMarkdown: Formatter = (report, context) => {
+  const docs = documentsById(report.documents);
+  const blocks = [
+    '# Crosscheck: discrepancy report',
+    ...summary(report),
+    ...findingsSection(report.findings, docs, context),
+    ...eventsSection(report.events, docs),
+    ...corroboratedSection(report.corroborated, docs, context),
+    ...problemsSection(report.problems),
+  ];
+  return `${blocks.join('\n\n')}\n`;
+};
+
+function summary(report: Report): string[] {
+  const counts = countBySeverity(report.findings);
+  const countLine = SEVERITIES.map((severity) => severityCountLabel(severity, counts[severity])).join(', ');
+  const documentRows = report.documents.map((doc) => [
+    code(doc.id),
+    cell(doc.title ?? ''),
+    `${languageName(doc.lang)} (${doc.lang})`,
+    describePublished(doc),
+    code(doc.path),
+  ]);
+  return [
+    '## Summary',
+    [
+      `- **Documents read:** ${report.documents.length}`,
+      `- **Findings:** ${report.findings.length} (${countLine})`,
+      `- **Facts corroborated:** ${report.corroborated.length}`,
+      ...(report.problems.length > 0 ? [`- **Files that could not be read:** ${report.problems.length}`] : []),
+    ].join('\n'),
+    ...(documentRows.length > 0 ? [table(['Document', 'Title', 'Language', 'Published', 'File'], documentRows)] : []),
+  ];
+}
+
+function findingsSection(findings: readonly Finding[], docs: Map<string, ReportDocument>, context: FormatContext): string[] {
+  if (findings.length === 0) return ['## Findings', 'No discrepancies found.'];
+  return ['## Findings', ...orderFindings(findings).flatMap((finding, index) => findingBlock(finding, index + 1, docs, context))];
+}
+
+function findingBlock(finding: Finding, number: number, docs: Map<string, ReportDocument>, context: FormatContext): string[] {
+  const heading = `### ${number}. ${SEVERITY_LABEL[finding.severity]}: ${inline(finding.fact)} (confidence ${formatConfidence(finding.confidence)})`;
+  const rows = finding.sides.map((side) => sideRow(side, docs, context));
+  return [
+    heading,
+    `**Why:** ${inline(finding.message)}`,
+    ...(finding.hint ? [`**Likely:** ${inline(finding.hint)}`] : []),
+    table(['Source', 'Value', 'Modality', 'Line:col', 'Quote'], rows),
+    `<sub>Rule ${code(finding.ruleId)} · fingerprint ${code(finding.fingerprint)}</sub>`,
+  ];
+}
+
+function sideRow(side: Side, docs: Map<string, ReportDocument>, context: FormatContext): string[] {
+  const doc = docs.get(side.doc);
+  const source = `${code(side.doc)}${doc?.published ? `, ${doc.published}` : ''}`;
+  const value = cell(formatValues(side)) + (side.inferred ? ' *(inferred)*' : '');
+  return [source, value, side.modality, lineLink(side, doc, context), highlightedQuote(side, context)];
+}
+
+/** `line:column`, linked to the article (GitHub-style `#L12` anchor) when its path is known. */
+function lineLink(side: Side, doc: ReportDocument | undefined, context: FormatContext): string {
+  const position = `${side.line}:${side.column}`;
+  const articlePath = context.documents.get(side.doc)?.path ?? doc?.path;
+  if (articlePath === undefined) return position;
+  const href = encodeURI(articleHref(articlePath, context.outDir)).replace(/[()]/g, (paren) => (paren === '(' ? '%28' : '%29'));
+  return `[${position}](${href}#L${side.line})`;
+}
+
+function highlightedQuote(side: Side, context: FormatContext): string {
+  const parts = quoteParts(side, documentText(context, side.doc));
+  if (parts.value === undefined) return cell(parts.before);
+  return `${cell(parts.before)}**${cell(parts.value)}**${cell(parts.after)}`;
+}
+
+function eventsSection(events: Report['events'], docs: Map<string, ReportDocument>): string[] {
+  if (events.length === 0) return [];
+  const rows = events.map((event) => [
+    cell(event.fact),
+    event.docs.map((id) => [code(id), cell(docs.get(id)?.title ?? '')].join(' ').trim()).join('<br>'),
+    cell(event.why),
+  ]);
+  return ['## Same-event groups', table(['Event', 'Documents', 'Why they are grouped'], rows)];
+}
+
+function corroboratedSection(corroborated: readonly Corroboration[], docs: Map<string, ReportDocument>, context: FormatContext): string[] {
+  if (corroborated.length === 0) return [];
+  const rows = corroborated.map((fact) => [
+    cell(fact.fact),
+    cell(fact.value),
+    fact.sides.map((side) => `${code(side.doc)} ${lineLink(side, docs.get(side.doc), context)}`).join(', '),
+  ]);
+  return ['## Facts the sources agree on', table(['Fact', 'Value', 'Sources'], rows)];
+}
+
+function problemsSection(problems: Report['problems']): string[] {
+  if (problems.length === 0) return [];
+  const items = problems.map((problem) => {
+    const where = problem.line === undefined ? problem.path : `${problem.path}:${problem.line}`;
+    return `- ${code(where)}: ${inline(problem.message)}`;
+  });
+  return ['## Problems', 'These files could not be read; nothing in them was checked.', items.join('\n')];
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** Text that must not be read as Markdown or HTML: quotes and messages are verbatim article text. */
+function inline(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*_[\]<]/g, '\\$&')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+}
+
+/** Inline text for a table cell, where `|` would end the cell. */
+function cell(text: string): string {
+  return inline(text).replaceAll('|', '\\|');
+}
+
+/** A code span; the fence grows past any backtick run inside, and `|` stays escaped for tables. */
+function code(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;
+  return `${fence}${padded.replaceAll('|', '\\|')}${fence}`;
+}

@@ -1,0 +1,56 @@
+import type { FindingDraft } from '../../model/finding.js';
+import type { Mention } from '../../model/mention.js';
+import { fillTemplate, listOf } from '../../compare/values.js';
+import type { Rule, RuleMeta } from '../types.js';
+
+export const COUNT_LIST_MESSAGES = {
+  mismatch: '"{{count}}" {{trigger}}, but {{listed}} {{verb}} listed: {{values}}.',
+};
+
+/**
+ * A count next to an event word ("deux visites", "two visits") must match the years or dates listed with
+ * it in the same sentence ("en 2016 et 2022"). Only lists the time grammar marks as one group are counted.
+ */
+export function countListRule(meta: RuleMeta): Rule {
+  const messages = { ...COUNT_LIST_MESSAGES, ...meta.messages };
+  return {
+    meta: { ...meta, messages },
+    check(_claims, analyses) {
+      const findings: FindingDraft[] = [];
+      for (const { doc, sentences, mentions } of analyses.values()) {
+        for (const sentence of sentences) {
+          const inside = mentions.filter((m) => m.span[0] >= sentence[0] && m.span[1] <= sentence[1]);
+          const groups = new Map<string, Mention[]>();
+          for (const m of inside) {
+            if (m.kind === 'time' && m.attrs.group !== undefined) groups.set(String(m.attrs.group), [...(groups.get(String(m.attrs.group)) ?? []), m]);
+          }
+          if (groups.size !== 1) continue;
+          const listed = [...groups.values()][0]!;
+          for (const trigger of inside.filter((m) => m.kind === 'trigger')) {
+            const count = inside.find(
+              (m) => m.kind === 'number' && !m.attrs.unit && m.span[1] <= trigger.span[0] && /^\s*(?:\p{L}+\s+)?$/u.test(doc.text.slice(m.span[1], trigger.span[0])),
+            );
+            if (!count || Number(count.value) === listed.length) continue;
+            findings.push({
+              ruleId: meta.id,
+              severity: meta.severity,
+              fact: `number of ${trigger.text} listed`,
+              message: fillTemplate(messages.mismatch, {
+                count: count.text,
+                trigger: trigger.text,
+                listed: listed.length,
+                verb: listed.length === 1 ? 'is' : 'are',
+                values: listOf(listed.map((m) => m.value)),
+              }),
+              hint: 'Either the count or the list is incomplete.',
+              confidence: 0.7,
+              sides: [{ doc: doc.id, values: [count.value, ...listed.map((m) => m.value)], modality: 'held', span: [count.span[0], Math.max(...listed.map((m) => m.span[1]))].sort((a, b) => a - b) as [number, number] }],
+              messageId: 'mismatch',
+            });
+          }
+        }
+      }
+      return { findings, corroborated: [] };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { Claim } from '../../model/claim.js';
+import type { FindingDraft, SideDraft } from '../../model/finding.js';
+import { foldName } from '../../text/fold.js';
+import { fillTemplate, listOf } from '../../compare/values.js';
+import type { CheckResult, Rule, RuleMeta } from '../types.js';
+
+export const SPELLING_MESSAGES = {
+  variants: '{{name}} is spelled {{variants}} in {{lang}} sources.',
+};
+
+/**
+ * Spelling variants of one person's name within one language (Sergueï / Serguei): a style note for the
+ * desk. Names are grouped by their transliteration fold, so only true variants of one name meet; variants
+ * across languages (Sergey / Sergueï) are expected and not reported unless asked.
+ */
+export function spellingRule(options: { minWords: number; acrossLanguages: boolean }, meta: RuleMeta): Rule {
+  const messages = { ...SPELLING_MESSAGES, ...meta.messages };
+  return {
+    meta: { ...meta, messages },
+    extract(analysis) {
+      const claims: Claim[] = [];
+      for (const mention of analysis.mentions) {
+        if (mention.kind !== 'person' || mention.attrs.titleOnly || mention.attrs.surnameOnly) continue;
+        const words = mention.text.split(/\s+/).filter(Boolean);
+        if (words.length < options.minWords) continue;
+        claims.push({
+          id: `${analysis.doc.id}#${meta.id}#${mention.span[0]}`,
+          doc: analysis.doc.id,
+          lang: analysis.doc.lang,
+          ruleId: meta.id,
+          eventType: 'name',
+          attribute: 'spelling',
+          values: [{ value: mention.text, span: mention.span, text: mention.text, stated: true }],
+          exhaustive: false,
+          modality: 'held',
+          agents: [],
+          places: [],
+          trigger: { text: mention.text, span: mention.span },
+          sentence: mention.span,
+          keyParts: { name: foldName(mention.text) },
+        });
+      }
+      return claims;
+    },
+    check(claims): CheckResult {
+      const groups = new Map<string, Claim[]>();
+      for (const claim of claims) {
+        const key = `${options.acrossLanguages ? '*' : claim.lang}|${claim.keyParts.name}`;
+        groups.set(key, [...(groups.get(key) ?? []), claim]);
+      }
+      const findings: FindingDraft[] = [];
+      for (const [key, group] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
+        const variants = [...new Set(group.map((c) => c.values[0]!.value))].sort();
+        if (variants.length < 2 || new Set(group.map((c) => c.doc)).size < 2) continue;
+        // One side per document and spelling, at its first occurrence.
+        const sides: SideDraft[] = [];
+        const seen = new Set<string>();
+        for (const claim of [...group].sort((a, b) => a.doc.localeCompare(b.doc) || a.trigger.span[0] - b.trigger.span[0])) {
+          const id = `${claim.doc}|${claim.values[0]!.value}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          sides.push({ doc: claim.doc, values: [claim.values[0]!.value], modality: 'held', span: claim.trigger.span });
+        }
+        const counts = variants.map((v) => `"${v}" (${new Set(group.filter((c) => c.values[0]!.value === v).map((c) => c.doc)).size} document(s))`);
+        const lang = key.split('|')[0]!;
+        findings.push({
+          ruleId: meta.id,
+          severity: meta.severity,
+          fact: `spelling of ${variants[0]}`,
+          message: fillTemplate(messages.variants, { name: variants[0]!, variants: listOf(counts), lang: lang === '*' ? 'all' : lang }),
+          hint: 'Same person, different spellings: pick the house style and use it everywhere.',
+          confidence: 0.9,
+          sides,
+          messageId: 'variants',
+        });
+      }
+      return { findings, corroborated: [] };
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Normalisation used to compare words and names across spellings and languages.
+ * `foldAccents` strips diacritics and unifies apostrophes and dashes; `foldName` goes further and
+ * applies the transliteration fold documented in docs/transliteration.md, so that Patrouchev,
+ * Patrushev and Patruschev share one key, as do Sergueï, Serguei and Sergey.
+ */
+export function foldAccents(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘ʼ`´]/g, "'")
+    .replace(/[‐‑‒–—―]/g, '-')
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'OE')
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'AE');
+}
+
+/** Lower-case, accent-free form of a word: the key of lexicon lookups. */
+export function foldWord(text: string): string {
+  return foldAccents(text).toLowerCase();
+}
+
+/** Ordered rewrites from French/German/English transliterations of Cyrillic and Arabic names to one form. */
+const TRANSLITERATION: ReadonlyArray<readonly [RegExp, string]> = [
+  [/sch/g, 'sh'],
+  [/tch/g, 'ch'],
+  [/ch/g, 'sh'],
+  [/kh/g, 'h'],
+  [/ou/g, 'u'],
+  [/oo/g, 'u'],
+  [/gue/g, 'ge'],
+  [/gui/g, 'gi'],
+  [/ie/g, 'i'],
+  [/y/g, 'i'],
+  [/j/g, 'i'],
+  [/ph/g, 'f'],
+  [/w/g, 'v'],
+  [/ck/g, 'k'],
+  [/c(?=[aou])/g, 'k'],
+  [/q/g, 'k'],
+  [/([a-z])\1+/g, '$1'],
+  [/ii/g, 'i'],
+  [/e$/g, ''],
+];
+
+export function foldName(text: string): string {
+  let key = foldWord(text).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  key = key
+    .split(' ')
+    .map((word) => {
+      let folded = word;
+      for (const [pattern, replacement] of TRANSLITERATION) folded = folded.replace(pattern, replacement);
+      return folded;
+    })
+    .join(' ');
+  return key;
+}
+
+/**
+ * Lower-case, accent-free copy of `text` with the same length, so that offsets found in it are offsets
+ * in `text`. Characters whose fold is longer than one unit (œ, ß, İ) keep their first folded unit.
+ */
+export function foldAligned(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdfff) {
+      out += ch;
+      continue;
+    }
+    const folded = foldAccents(ch).toLowerCase();
+    out += folded.length >= 1 ? folded[0] : ch;
+  }
+  return out;
+}
+
+/** Escapes a string for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A RegExp that finds any of `phrases` as whole words in a `foldAligned` text. A phrase ending in `*`
+ * matches any word ending ("visit*" finds visits, visited). Longest phrases are tried first.
+ */
+export function phraseRegExp(phrases: Iterable<string>, flags = 'gu'): RegExp | null {
+  const parts = [...new Set([...phrases].map((p) => foldAligned(p.trim())).filter(Boolean))]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => (p.endsWith('*') ? `${escapeRegExp(p.slice(0, -1))}[\\p{L}\\p{M}]*` : escapeRegExp(p)).replace(/'/g, "['’]"));
+  if (parts.length === 0) return null;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, flags);
+}

@@ -1,0 +1,3 @@
+export * from './fold.js';
+export * from './line-index.js';
+export * from './sentences.js';

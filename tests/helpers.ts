@@ -1,0 +1,40 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { check, loadConfiguration, type Configuration } from '../src/check.js';
+import { analyzeDocument } from '../src/pipeline.js';
+import { parseDocumentText } from '../src/ingest/read.js';
+import { parseDeclaredDate } from '../src/ingest/metadata.js';
+import type { Report } from '../src/model/report.js';
+
+let configuration: Configuration | undefined;
+
+/** The bundled rule pack and lexicons, loaded once per test file. */
+export function bundled(): Configuration {
+  return (configuration ??= loadConfiguration());
+}
+
+/** Runs extraction and the rules' claims on one text written for the test. */
+export function analyze(text: string, options: { lang?: 'fr' | 'en'; published?: string; id?: string } = {}) {
+  const { lexicon, rules } = bundled();
+  let doc = parseDocumentText(text, `${options.id ?? 'doc'}.txt`, { lexicon, lang: options.lang });
+  if (options.published) doc = { ...doc, published: parseDeclaredDate(options.published, 'test') };
+  return analyzeDocument(doc, { lexicon, rules });
+}
+
+/** Writes files into a fresh temporary folder (outside the repository) and returns its path. */
+export function tempFolder(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  return dir;
+}
+
+/** Checks a small corpus of articles given as file name → text. */
+export function checkArticles(files: Record<string, string>): Report {
+  const dir = tempFolder(files);
+  return check([dir], {}, bundled()).report;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../helpers.js';
+
+function names(text: string, lang: 'fr' | 'en') {
+  return analyze(text, { lang })
+    .analysis.mentions.filter((m) => m.kind === 'person' || m.kind === 'place' || m.kind === 'org')
+    .map((m) => ({ kind: m.kind, text: m.text, value: m.value, title: m.attrs.title }));
+}
+
+describe('extractNames', () => {
+  it('strips honorifics and titles from people and remembers the title', () => {
+    const found = names('La présidente Ewa Nowak a reçu M. Jan Kowalski à Varsovie.', 'fr');
+    expect(found).toContainEqual({ kind: 'person', text: 'Ewa Nowak', value: 'Ewa Nowak', title: 'president' });
+    expect(found).toContainEqual(expect.objectContaining({ kind: 'person', text: 'Jan Kowalski', value: 'Jan Kowalski' }));
+    expect(found).toContainEqual(expect.objectContaining({ kind: 'place', text: 'Varsovie', value: 'warsaw' }));
+  });
+
+  it('resolves a title standing alone to the person introduced with it', () => {
+    const text = 'Le Roi Harald V a inauguré le pont. Plus tard, le Souverain a visité Oslo.';
+    const person = analyze(text, { lang: 'fr' }).analysis.mentions.find((m) => m.kind === 'person' && m.text === 'Souverain');
+    expect(person?.value).toBe('Harald V');
+  });
+
+  it('maps aliases across languages and recognises surnames used alone', () => {
+    const text = 'Vladimir Poutine a rencontré Olaf Scholz. Poutine a ensuite quitté Berlin.';
+    const people = names(text, 'fr').filter((n) => n.kind === 'person');
+    expect(people.map((p) => p.value)).toEqual(['Vladimir Putin', 'Olaf Scholz', 'Vladimir Putin']);
+  });
+
+  it('reads organisations with the places that qualify them', () => {
+    const { mentions } = analyze('La Commission Mixte Pologne-Portugal se réunit.', { lang: 'fr' }).analysis;
+    const org = mentions.find((m) => m.kind === 'org');
+    expect(org?.text).toBe('Commission Mixte Pologne-Portugal');
+    expect(org?.attrs.places).toEqual(['poland', 'portugal']);
+  });
+
+  it('does not take sentence-initial function words or months for names', () => {
+    const found = names('The talks ended in March. During the summit, Ministers met in Lisbon.', 'en');
+    expect(found).toEqual([{ kind: 'place', text: 'Lisbon', value: 'lisbon', title: undefined }]);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { foldAligned, foldName, phraseRegExp } from '../../src/text/fold.js';
+import { LineIndex } from '../../src/text/line-index.js';
+import { splitClauses, splitSentences } from '../../src/text/sentences.js';
+
+const FR_ABBREVIATIONS = new Set(['M', 'Mme', 'Dr', 'oct', 'janv']);
+
+function sentences(text: string, abbreviations = FR_ABBREVIATIONS): string[] {
+  return splitSentences(text, [0, text.length], abbreviations).map(([s, e]) => text.slice(s, e));
+}
+
+describe('splitSentences', () => {
+  it('does not split after French and English abbreviations', () => {
+    expect(sentences('M. Durand a reçu le Dr. Lefèvre le 3 oct. 2024. Ils ont parlé.')).toEqual([
+      'M. Durand a reçu le Dr. Lefèvre le 3 oct. 2024.',
+      'Ils ont parlé.',
+    ]);
+  });
+
+  it('does not split after initials and dotted acronyms', () => {
+    expect(sentences('J. K. Rowling met U.S. officials. Then she left.', new Set())).toEqual([
+      'J. K. Rowling met U.S. officials.',
+      'Then she left.',
+    ]);
+  });
+
+  it('always ends a sentence at a line break (headlines, bylines)', () => {
+    expect(sentences('Un titre sans point\nLe texte commence ici. Puis continue.')).toEqual([
+      'Un titre sans point',
+      'Le texte commence ici.',
+      'Puis continue.',
+    ]);
+  });
+
+  it('keeps a closing quote with its sentence', () => {
+    expect(sentences('Il a dit « oui. » Ensuite il est parti.')).toEqual(['Il a dit « oui. »', 'Ensuite il est parti.']);
+  });
+
+  it('returns spans that index the original text', () => {
+    const text = ' date 2020-12 Premier. Second.';
+    for (const [s, e] of splitSentences(text, [14, text.length], FR_ABBREVIATIONS)) expect(text.slice(s, e)).toMatch(/^(Premier|Second)\.$/);
+  });
+});
+
+describe('splitClauses', () => {
+  it('splits at connectives from the lexicon', () => {
+    const text = 'la 3e session est prévue pour 2027, ainsi que la visite du ministre en 2028.';
+    const clauses = splitClauses(text, [0, text.length], [' ainsi que ']).map(([s, e]) => text.slice(s, e));
+    expect(clauses).toEqual(['la 3e session est prévue pour 2027,', 'ainsi que la visite du ministre en 2028.']);
+  });
+});
+
+describe('LineIndex', () => {
+  it('maps offsets to 1-based lines and columns and back', () => {
+    const index = new LineIndex('ab\ncd\n\nef');
+    expect(index.position(0)).toEqual({ line: 1, column: 1 });
+    expect(index.position(4)).toEqual({ line: 2, column: 2 });
+    expect(index.position(7)).toEqual({ line: 4, column: 1 });
+    expect(index.offset(4, 2)).toBe(8);
+    expect(index.lineCount).toBe(4);
+  });
+});
+
+describe('folding', () => {
+  it('folds transliterations of one name to one key', () => {
+    expect(foldName('Patrouchev')).toBe(foldName('Patrushev'));
+    expect(foldName('Dmitri')).toBe(foldName('Dmitry'));
+    expect(foldName('Sergueï')).toBe(foldName('Serguei'));
+    expect(foldName('Tchaïkovski')).toBe(foldName('Tchaikovsky'));
+    expect(foldName('Gorbatchev')).toBe(foldName('Gorbachev'));
+  });
+
+  it('keeps different names apart', () => {
+    expect(foldName('Ivanov')).not.toBe(foldName('Ivanova'));
+    expect(foldName('Petrov')).not.toBe(foldName('Popov'));
+  });
+
+  it('foldAligned keeps offsets', () => {
+    const text = 'Élection à Montréal — cœur';
+    expect(foldAligned(text)).toHaveLength(text.length);
+    expect(foldAligned(text).startsWith('election a montreal')).toBe(true);
+  });
+
+  it('phraseRegExp matches whole words, with * as a word ending', () => {
+    const pattern = phraseRegExp(['visit*', 'tête-à-tête'])!;
+    expect(foldAligned('Two visits, one revisit, a tête-à-tête').match(pattern)).toEqual(['visits', 'tete-a-tete']);
+  });
+});
