@@ -1,10 +1,21 @@
+import { relative, resolve } from 'node:path';
 import type { Document } from './model/document.js';
 import type { Lexicon } from './model/lexicon.js';
 import type { Span } from './model/mention.js';
+import type { Finding } from './model/finding.js';
 import type { Report } from './model/report.js';
-import { ingest, listArticleFiles } from './ingest/read.js';
-import { analyzeDocument, checkCorpus, type DocumentResult } from './pipeline.js';
+import type { AnalysisCache } from './cache/store.js';
+import type { RuleSourcesDigest } from './cache/key.js';
+import { CrosscheckError } from './model/errors.js';
+import { listArticleFiles } from './ingest/read.js';
+import { alignmentClock } from './align/facts.js';
+import { analyzeArticles } from './parallel/analyze.js';
+import type { StageListener } from './parallel/stages.js';
+import { checkCorpus, type DocumentResult } from './pipeline.js';
 import { buildReport } from './report/build.js';
+import type { Baseline, BaselineEntry } from './report/baseline.js';
+import { selectReport } from './report/select.js';
+import { parseSuppressions, type Suppression } from './report/suppressions.js';
 import { loadLexicon } from './rules/lexicon.js';
 import { resolveRuleSources } from './rules/config.js';
 import { BUNDLED_RULES_DIR, loadRules, loadRulesAsync, type RuleOptions, type SeverityOverride } from './rules/load.js';
@@ -26,6 +37,26 @@ export interface CheckOptions {
   lang?: 'fr' | 'en';
   /** Called after each document is read and analysed (for progress bars). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Threads that read and analyse articles: 1 (default) in this thread, N worker threads, or 'auto' (every
+   * core from 400 articles on). Same report whatever the number. Workers load the rules from the
+   * configuration's sources, so a configuration assembled by hand (no `sources`) runs in this thread.
+   */
+  jobs?: number | 'auto';
+  /** Told how long each stage took (ingest, extract, claims, align, compare, report; `workers` when parallel). */
+  onStage?: StageListener;
+  /**
+   * The archive: files or folders the articles in `paths` are checked against. Both are read and
+   * analysed, but only findings with at least one side in `paths` are reported (an article in both
+   * counts as new), and `report.documents` lists the new articles plus the archive articles cited.
+   */
+  against?: readonly string[];
+  /** Reuse per-article analyses kept on disk (`new AnalysisCache(dir)`); results are identical with or without it. */
+  cache?: AnalysisCache;
+  /** Accepted findings (`crosscheck-baseline.json`, see readBaseline): left out of the report. */
+  baseline?: Baseline;
+  /** Apply the articles' `<!-- crosscheck-disable… -->` comments and `crosscheck:` front-matter keys (default true). */
+  inlineSuppressions?: boolean;
 }
 
 export interface CheckRun {
@@ -34,11 +65,20 @@ export interface CheckRun {
   documents: Document[];
   lexicon: Lexicon;
   rules: Rule[];
+  /** Findings hidden by inline suppressions, and by the baseline. */
+  suppressed: Finding[];
+  baselined: Finding[];
+  /** Baseline entries that matched no finding: fixed, or changed (a changed value is a new fingerprint). */
+  unmatchedBaseline: BaselineEntry[];
+  /** How many articles were checked as new, and read as the archive they were checked against. */
+  scope: { new: number; archive: number };
 }
 
 export interface Configuration {
   lexicon: Lexicon;
   rules: Rule[];
+  /** Where the rules came from; the result cache keys on it (a configuration without it is not cached). */
+  sources?: RuleSourcesDigest;
 }
 
 export type ConfigurationOptions = Pick<CheckOptions, 'rules' | 'noBundledRules' | 'overrides' | 'options' | 'config'>;
@@ -49,14 +89,18 @@ export type ConfigurationOptions = Pick<CheckOptions, 'rules' | 'noBundledRules'
  */
 export function loadConfiguration(options: ConfigurationOptions = {}): Configuration {
   const sources = resolveRuleSources({ bundledDir: BUNDLED_RULES_DIR, ...options });
-  return { lexicon: loadLexicon(sources.dirs), rules: loadRules(sources.dirs, sources.overrides, sources) };
+  return { lexicon: loadLexicon(sources.dirs), rules: loadRules(sources.dirs, sources.overrides, sources), sources: digestOf(sources) };
 }
 
 /** Loads YAML rules, TypeScript/JavaScript rules (`defineRule`) and lexicons; what the CLI uses. */
 export async function loadConfigurationAsync(options: ConfigurationOptions = {}): Promise<Configuration> {
   const sources = resolveRuleSources({ bundledDir: BUNDLED_RULES_DIR, ...options });
   const lexicon = loadLexicon(sources.dirs);
-  return { lexicon, rules: await loadRulesAsync(sources.dirs, sources.overrides, sources) };
+  return { lexicon, rules: await loadRulesAsync(sources.dirs, sources.overrides, sources), sources: digestOf(sources) };
+}
+
+function digestOf(sources: RuleSourcesDigest): RuleSourcesDigest {
+  return { dirs: sources.dirs, overrides: sources.overrides, options: sources.options };
 }
 
 /**
@@ -64,15 +108,36 @@ export async function loadConfigurationAsync(options: ConfigurationOptions = {})
  * throws; a file that cannot be read is listed in `report.problems` and the others are still checked.
  */
 export function check(paths: readonly string[], options: CheckOptions = {}, configuration?: Configuration): CheckRun {
-  const { lexicon, rules } = configuration ?? loadConfiguration(options);
-  const files = listArticleFiles(paths);
-  const { documents, problems } = ingest(files, { lexicon, lang: options.lang });
-  const results: DocumentResult[] = [];
-  for (const doc of documents) {
-    results.push(analyzeDocument(doc, { lexicon, rules }));
-    options.onProgress?.(results.length, documents.length);
-  }
-  return { ...finishCheck(results, problems, { lexicon, rules }), lexicon, rules };
+  const loaded = configuration ?? loadConfiguration(options);
+  const { lexicon, rules } = loaded;
+  const newFiles = listArticleFiles(paths);
+  const isNew = new Set(newFiles.map((file) => resolve(file)));
+  const archiveFiles = options.against ? listArticleFiles(options.against).filter((file) => !isNew.has(resolve(file))) : [];
+  // One sorted list, so `check a.md --against dir/` analyses in the same order as `check dir/`.
+  const { documents, problems, results } = analyzeArticles([...newFiles, ...archiveFiles].sort(), loaded, options);
+  const suppressions = options.inlineSuppressions === false ? [] : readSuppressions(documents, problems);
+  const finished = finishCheck(results, problems, loaded, options.onStage);
+  const shownNew = new Set(newFiles.map((file) => relative(process.cwd(), file) || file)); // as ingest shows paths
+  const newDocs = new Set(documents.filter((doc) => shownNew.has(doc.path)).map((doc) => doc.id));
+  const { report, ...selection } = selectReport(finished.report, {
+    newDocs: options.against ? newDocs : undefined,
+    suppressions,
+    baseline: options.baseline,
+  });
+  return { report, documents: finished.documents, lexicon, rules, ...selection, scope: { new: newDocs.size, archive: documents.length - newDocs.size } };
+}
+
+/** Every article's inline suppressions; an invalid `crosscheck:` front-matter key becomes a problem of that article. */
+function readSuppressions(documents: readonly Document[], problems: Array<{ path: string; line?: number; message: string }>): Suppression[] {
+  return documents.flatMap((doc) => {
+    try {
+      return parseSuppressions(doc.id, doc.text, doc.meta.crosscheck);
+    } catch (error) {
+      if (!(error instanceof CrosscheckError)) throw error;
+      problems.push({ path: doc.path, line: error.line, message: error.message });
+      return [];
+    }
+  });
 }
 
 /** The corpus-level half of a check, shared with the parallel runner. */
@@ -80,10 +145,19 @@ export function finishCheck(
   results: readonly DocumentResult[],
   problems: ReadonlyArray<{ path: string; line?: number; message: string }>,
   configuration: Configuration,
+  onStage?: StageListener,
 ): { report: Report; documents: Document[] } {
+  const corpusStarted = performance.now();
+  const alignedBefore = alignmentClock.ms;
   const corpus = checkCorpus(results, configuration);
+  // Rules align claims inside their `check`; the alignment clock tells that share apart from comparing.
+  const aligning = alignmentClock.ms - alignedBefore;
+  onStage?.('align', aligning);
+  onStage?.('compare', performance.now() - corpusStarted - aligning);
+  const reportStarted = performance.now();
   const analysed = results.map((r) => r.analysis.doc);
   const sentences = new Map<string, Span[]>(results.map((r) => [r.analysis.doc.id, r.analysis.sentences]));
   const report = buildReport({ documents: analysed, sentences, ...corpus, problems, version: VERSION });
+  onStage?.('report', performance.now() - reportStarted);
   return { report, documents: analysed };
 }

@@ -5,6 +5,7 @@ import type { Lexicon } from './model/lexicon.js';
 import { extractDocument } from './extract/index.js';
 import type { TriggerSpec } from './extract/triggers.js';
 import type { DocumentAnalysis, Rule } from './rules/types.js';
+import { pushTo } from './util/collections.js';
 
 export interface AnalyzeOptions {
   lexicon: Lexicon;
@@ -44,7 +45,7 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
   const analyses = new Map(results.map((r) => [r.analysis.doc.id, r.analysis]));
   const byRule = new Map<string, Claim[]>();
   for (const result of results) {
-    for (const claim of result.claims) byRule.set(claim.ruleId, [...(byRule.get(claim.ruleId) ?? []), claim]);
+    for (const claim of result.claims) pushTo(byRule, claim.ruleId, claim);
   }
   const out: CorpusResult = { findings: [], corroborated: [], events: [] };
   for (const rule of options.rules) {

@@ -5,6 +5,7 @@ import type { Mention, Span } from '../model/mention.js';
 import type { TimeValue } from '../model/time.js';
 import { foldAligned, foldWord } from '../text/fold.js';
 import { splitClauses } from '../text/sentences.js';
+import { groupBy } from '../util/collections.js';
 import { readModality } from './modality.js';
 
 export type Identity = 'series' | 'once' | 'repeatable';
@@ -97,17 +98,6 @@ export function buildEventClaims(input: ClaimInput, specs: readonly EventSpec[],
 
 function within(span: Span, range: Span): boolean {
   return span[0] >= range[0] && span[1] <= range[1];
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
 
 /**

@@ -8,7 +8,7 @@ import { CrosscheckError } from '../model/errors.js';
 import type { Document } from '../model/document.js';
 import { triggersOf } from '../pipeline.js';
 import { LineIndex } from '../text/line-index.js';
-import { EXIT, type Io } from './io.js';
+import { EXIT, STDIN_ARG, type Io } from './io.js';
 import { configPath } from './rules-command.js';
 
 export interface ExtractArgs {
@@ -46,8 +46,8 @@ export async function runExtract(args: ExtractArgs, io: Io): Promise<number> {
     throw new CrosscheckError(`--published "${args.published}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`, { code: 'usage' });
   }
   const documents: Document[] = [];
-  const fromFiles = args.inputs.filter((input) => input !== '-');
-  if (args.inputs.includes('-')) documents.push(parseDocumentText(await readStdin(), '-', { lexicon, lang: args.lang }, 'stdin'));
+  const fromFiles = args.inputs.filter((input) => input !== STDIN_ARG);
+  if (args.inputs.includes(STDIN_ARG)) documents.push(parseDocumentText(await readStdin(), '-', { lexicon, lang: args.lang }, 'stdin'));
   const { documents: read, problems } = ingest(fromFiles.length > 0 ? listArticleFiles(fromFiles) : [], { lexicon, lang: args.lang });
   documents.push(...read);
   const triggers = triggersOf(rules);

@@ -1,6 +1,9 @@
 /** Exit codes, documented in the README and --help. */
 export const EXIT = { ok: 0, findings: 1, input: 2, usage: 2, config: 2 } as const;
 
+/** How "-" (standard input) reaches command handlers. */
+export const STDIN_ARG = '<stdin>';
+
 /** Where the CLI writes; injected so tests can capture it. */
 export interface Io {
   print(text: string): void;

@@ -6,23 +6,26 @@ import { hideBin } from 'yargs/helpers';
 import { CrosscheckError } from '../model/errors.js';
 import { reportJsonSchema } from '../model/json-schema.js';
 import { VERSION } from '../version.js';
+import { baselineOptions, runBaseline, type BaselineArgs } from './baseline-command.js';
 import { checkOptions, runCheck, type CheckArgs } from './check-command.js';
 import { extractOptions, runExtract, type ExtractArgs } from './extract-command.js';
 import { initOptions, runInit, type InitArgs } from './init-command.js';
 import { rulesOptions, runRulesList, runRulesShow, type RulesArgs, type RulesShowArgs } from './rules-command.js';
-import { EXIT, processIo, type Io } from './io.js';
+import { EXIT, processIo, STDIN_ARG, type Io } from './io.js';
 
 const EPILOGUE = `Exit codes:
-  0  no finding reaches the --fail-on threshold
+  0  no finding reaches the --fail-on threshold (after --baseline and inline suppressions)
   1  at least one does (or more warnings than --max-warnings)
-  2  usage, input or configuration error (missing path, unreadable article, invalid rule file)
+  2  usage, input or configuration error (missing path, unreadable article, invalid rule file,
+     invalid baseline file, unknown git ref); the message names the file and line
 
 Docs: README.md, docs/rules.md (custom rules), docs/ci.md (gating publication)`;
 
 /** Runs the CLI with `argv` and returns the exit code; the only place that reads argv and catches errors. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const cli = yargs(argv as string[])
+  // yargs drops a lone "-"; it means standard input, so it is passed on under a name yargs keeps.
+  const cli = yargs(argv.map((arg) => (arg === '-' ? STDIN_ARG : arg)))
     .scriptName('crosscheck')
     .usage('$0 <command> [options]\n\nFind contradictions between news articles: dates, years, ordinals, counts, places, names.')
     .command<CheckArgs>(
@@ -34,9 +37,23 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           .example('$0 check articles/ --format json --format markdown --out reports/', 'write reports/discrepancies.json and .md')
           .example('$0 check articles/ --fail-on warning', 'fail (exit 1) on warnings too, e.g. in CI')
           .example('$0 check articles/ --rules my-rules/', 'add your own rules (see docs/rules.md)')
-          .example('$0 check articles/ --config ci.crosscheck.yaml', 'rule folders, severities and options from a config file') as unknown as Argv<CheckArgs>,
+          .example('$0 check articles/ --config ci.crosscheck.yaml', 'rule folders, severities and options from a config file')
+          .example('$0 check new.md --against articles/', 'report only what the new article contradicts (or is contradicted by)')
+          .example('$0 check articles/ --changed-since origin/main --cache', 'CI: the articles a branch changed, against the rest of articles/')
+          .example('$0 check articles/ --baseline crosscheck-baseline.json --prune', 'accept the findings listed; drop stale entries') as unknown as Argv<CheckArgs>,
       async (args) => {
         exitCode = await runCheck(args, io);
+      },
+    )
+    .command<BaselineArgs>(
+      'baseline [paths..]',
+      'accept today\'s findings: write their fingerprints to crosscheck-baseline.json (docs/ci.md)',
+      (y) =>
+        baselineOptions(y)
+          .example('$0 baseline articles/', 'write crosscheck-baseline.json; then check with --baseline crosscheck-baseline.json')
+          .example('$0 baseline articles/ --out ci/baseline.json', 'another file; reasons already written in it are kept') as unknown as Argv<BaselineArgs>,
+      async (args) => {
+        exitCode = await runBaseline(args, io);
       },
     )
     .command<ExtractArgs>(

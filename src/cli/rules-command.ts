@@ -33,7 +33,8 @@ export function rulesOptions<T>(yargs: Argv<T>) {
 
 /** The config file a command uses: the one given, else the working directory's, if any. */
 export function configPath(given: string | undefined, cwd: string = process.cwd()): string | undefined {
-  return given ?? findConfigFile(cwd);
+  const found = given ?? findConfigFile(cwd);
+  return found === undefined ? undefined : relative(process.cwd(), found) || found;
 }
 
 /** The bundled rule doc page of a rule id, if there is one: docs/rules/event-session.md. */

@@ -1,6 +1,7 @@
 import type { Claim, ClaimValue, Modality } from '../model/claim.js';
 import type { CorroborationDraft, FindingDraft, Severity, SideDraft } from '../model/finding.js';
 import type { Fact } from '../align/facts.js';
+import { pushTo } from '../util/collections.js';
 import { daysApart, timesCompatible } from './time.js';
 import { fillTemplate, listOf, majority, oneDigitApart } from './values.js';
 
@@ -34,7 +35,7 @@ interface DocSide {
 /** The claim of each document that says most precisely when the event took place. */
 function sidesByDoc(fact: Fact): { dated: DocSide[]; undated: DocSide[] } {
   const byDoc = new Map<string, Claim[]>();
-  for (const claim of fact.claims) byDoc.set(claim.doc, [...(byDoc.get(claim.doc) ?? []), claim]);
+  for (const claim of fact.claims) pushTo(byDoc, claim.doc, claim);
   const dated: DocSide[] = [];
   const undated: DocSide[] = [];
   for (const [doc, claims] of [...byDoc].sort((a, b) => a[0].localeCompare(b[0]))) {
@@ -88,10 +89,18 @@ export function compareEventDates(fact: Fact, options: CompareOptions): CompareR
   const { dated, undated } = sidesByDoc(fact);
   if (dated.length < 2) return { findings: [], corroborated: [] };
   const groups: DocSide[][] = [];
+  // Each group's distinct dates: hundreds of sources repeat a handful of dates, so a side meets only those.
+  const dates: Array<Map<string, NonNullable<ClaimValue['time']>>> = [];
   for (const side of dated) {
-    const group = groups.find((g) => g.every((other) => timesCompatible(other.values[0]!.time!, side.values[0]!.time!)));
-    if (group) group.push(side);
-    else groups.push([side]);
+    const time = side.values[0]!.time!;
+    let at = dates.findIndex((known) => [...known.values()].every((other) => timesCompatible(other, time)));
+    if (at < 0) {
+      groups.push([]);
+      dates.push(new Map());
+      at = groups.length - 1;
+    }
+    groups[at]!.push(side);
+    dates[at]!.set(JSON.stringify(time), time);
   }
   if (groups.length === 1) {
     return {

@@ -23,7 +23,10 @@ export function findPublicationDate(doc: Document, sentences: readonly Span[], l
   const candidates: Array<{ value: string; how: string }> = [];
 
   const edge = new Set([...sentences.slice(0, EDGE_LINES), ...sentences.slice(-EDGE_LINES)]);
+  const todayFolded = todayWords.map((word) => foldAligned(word));
   for (const sentence of sentences) {
+    // Only an edge line or a sentence with a "today" word can give a candidate: the others are not read.
+    if (!edge.has(sentence) && !todayFolded.some((word) => folded.slice(sentence[0], sentence[1]).includes(word))) continue;
     const times = extractTimes(doc.text, sentence, { lang: doc.lang, lexicon: locale, published: null }).filter(
       (m) => m.kind === 'time' && m.precision === 'day' && m.stated && !m.attrs.relative,
     );

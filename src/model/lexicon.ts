@@ -35,6 +35,10 @@ export const LocaleLexicon = z.object({
       current: Words.default([]),
     })
     .default({ planned: [], hedged: [], negated: [], held: [], current: [] }),
+  /** Words that carry no meaning for aligning sentences (articles, auxiliaries, pronouns…). */
+  functionWords: Words.default([]),
+  /** Classes of counted nouns and verbs: "death" ← died, killed, dead, morts, tués. Keys are the class names. */
+  nounClasses: z.record(z.string(), Words).default({}),
   /** Words that introduce the publication date inside the text ("ce jour", "today"). */
   todayWords: Words.default([]),
   /** Titles that stand for a person ("roi" → "king"); the person is resolved from context. */

@@ -37,7 +37,7 @@ export interface RuleDefinitionMeta<MessageId extends string, Schema extends z.Z
 }
 
 /** The options a rule receives: the output of its schema (defaults applied), or nothing. */
-export type OptionsOf<Schema> = Schema extends z.ZodType ? z.output<Schema> : Record<string, never>;
+export type OptionsOf<Schema> = Schema extends z.ZodType ? z.output<Schema> : Readonly<Record<never, never>>;
 
 /** A value a claim asserts: a mention as read, or written out. */
 export type ValueInit = Mention | (Partial<ClaimValue> & { value: string; span: Span });

@@ -7,12 +7,14 @@ import { CrosscheckError } from '../model/errors.js';
 import type { Severity } from '../model/finding.js';
 import type { LoadedConfig } from './config.js';
 import { instantiateRule, isDefinedRule } from './define.js';
-import { countListRule } from './kinds/count-list.js';
+import { EVENT_MESSAGES } from '../compare/events.js';
+import { COUNT_LIST_MESSAGES, countListRule } from './kinds/count-list.js';
 import { eventRule } from './kinds/event.js';
-import { quantityRule, type CompiledPatterns } from './kinds/quantity.js';
-import { parseReferenceValue, referenceRule, type ReferenceValue } from './kinds/reference.js';
-import { spellingRule } from './kinds/spelling.js';
-import { weekdayRule } from './kinds/weekday.js';
+import { QUANTITY_MESSAGES, quantityRule, type CompiledPatterns } from './kinds/quantity.js';
+import { parseReferenceValue, REFERENCE_MESSAGES, referenceRule, type ReferenceValue } from './kinds/reference.js';
+import { SPELLING_MESSAGES, spellingRule } from './kinds/spelling.js';
+import { VALUES_MESSAGES, valuesRule } from './kinds/values.js';
+import { WEEKDAY_MESSAGES, weekdayRule } from './kinds/weekday.js';
 import { compileSafeRegex, UnsafeRegexError } from './regex.js';
 import { RULE_KIND_SCHEMAS, RULE_KINDS, type QuantityRuleFile, type ReferenceRuleFile, type RuleFile, type RuleKind } from './schema.js';
 import type { Rule, RuleMeta } from './types.js';
@@ -103,6 +105,8 @@ export function ruleFromFile(file: RuleFile, source: string, context: KindContex
       return quantityRule(file, meta, compilePatterns(file, context.yaml));
     case 'reference':
       return buildReference(file, meta, context);
+    case 'values':
+      return valuesRule(file.options, meta);
   }
 }
 
@@ -124,6 +128,9 @@ function compilePatterns(file: QuantityRuleFile, yaml: LocatedYaml | undefined):
 }
 
 function buildReference(file: ReferenceRuleFile, meta: RuleMeta, context: KindContext): Rule {
+  // With no facts the rule reads nothing, so the rule it names is not needed (the bundled example stays valid
+  // when a user replaces event/session).
+  if (file.facts.length === 0) return referenceRule(file, meta, undefined, []);
   const fail = (at: Array<string | number>, message: string) =>
     context.yaml ? context.yaml.error(at, message) : new CrosscheckError(message, { file: meta.source, code: 'config' });
   const resolved = context.resolve?.(file.reference.rule);
@@ -153,6 +160,37 @@ function buildReference(file: ReferenceRuleFile, meta: RuleMeta, context: KindCo
     },
     values,
   );
+}
+
+/** Each kind's message templates: a rule file may reword them, with the same ids and placeholders. */
+const KIND_MESSAGES: Record<RuleKind, Readonly<Record<string, string>>> = {
+  event: EVENT_MESSAGES,
+  spelling: SPELLING_MESSAGES,
+  weekday: WEEKDAY_MESSAGES,
+  'count-list': COUNT_LIST_MESSAGES,
+  quantity: QUANTITY_MESSAGES,
+  reference: { ...REFERENCE_MESSAGES, conflict: `${REFERENCE_MESSAGES.conflict} {{modality}}` },
+  values: VALUES_MESSAGES,
+};
+
+function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!);
+}
+
+/** A reworded message must keep a known id and use only the placeholders the kind fills. */
+function checkMessages(file: RuleFile, yaml: LocatedYaml): void {
+  const defaults = KIND_MESSAGES[file.kind];
+  for (const [id, template] of Object.entries(file.messages)) {
+    const original = defaults[id];
+    if (original === undefined) {
+      throw yaml.error(['messages', id], `\`messages.${id}\`: ${file.kind} rules have no message \`${id}\`; their messages are ${Object.keys(defaults).map((k) => `\`${k}\``).join(', ')}`);
+    }
+    const known = new Set(placeholders(original));
+    const unknown = placeholders(template).find((p) => !known.has(p));
+    if (unknown !== undefined) {
+      throw yaml.error(['messages', id], `\`messages.${id}\`: unknown placeholder {{${unknown}}}; this message can use ${[...known].map((k) => `{{${k}}}`).join(', ')}`);
+    }
+  }
 }
 
 // ---- Reading rule files and modules ----
@@ -195,6 +233,7 @@ export function readRuleFile(path: string): { file: RuleFile; yaml: LocatedYaml 
     throw yaml.error(['kind'], `\`kind\`: unknown kind \`${String(kind)}\`; ${expected}${near ? ` (did you mean \`${near}\`?)` : ''}`);
   }
   const file = validateYaml(yaml, RULE_KIND_SCHEMAS[kind as RuleKind] as z.ZodType) as RuleFile;
+  checkMessages(file, yaml);
   return { file, yaml };
 }
 
@@ -232,7 +271,7 @@ async function importRuleModule(path: string): Promise<unknown[]> {
   const jiti = createJiti(import.meta.url, { alias: libraryAliases(), interopDefault: true, moduleCache: false });
   let exported: unknown;
   try {
-    exported = await jiti.import(path, { default: true });
+    exported = await jiti.import(resolve(path), { default: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new CrosscheckError(`cannot load the rule module: ${reason}`, { file: shownPath(path), code: 'config', cause: error });

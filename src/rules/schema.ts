@@ -153,6 +153,29 @@ export const ReferenceRuleFile = z.strictObject({
 export type ReferenceRuleFile = z.infer<typeof ReferenceRuleFile>;
 
 /** The declarative kinds, by name: the explicit registry a rule file's `kind` is looked up in. */
+/**
+ * Generic values: weekdays, years, dates, counts, quantities, ordinals and places stated in any sentence,
+ * aligned across documents and languages without a rule per story (see docs/rules/generic-values.md).
+ */
+export const ValuesRuleFile = z.strictObject({
+  ...Common,
+  kind: z.literal('values'),
+  options: z
+    .strictObject({
+      types: z.array(z.enum(['weekday', 'year', 'date', 'count', 'quantity', 'ordinal', 'place'])).default(['weekday', 'year', 'date', 'count', 'quantity', 'ordinal', 'place']),
+      threshold: z.number().min(0).max(1).default(0.35),
+      localBonus: z.number().min(0).max(1).default(0.1),
+      localWindow: z.number().int().min(1).max(10).default(3),
+      maxPostings: z.number().int().min(10).default(500),
+      minAgreements: z.number().int().min(1).default(3),
+      outlierThreshold: z.number().min(0).max(1).default(0.3),
+      minConfidence: z.number().min(0).max(1).default(0.55),
+      reportConfidence: z.number().min(0).max(1).default(0.4),
+    })
+    .prefault({}),
+});
+export type ValuesRuleFile = z.infer<typeof ValuesRuleFile>;
+
 export const RULE_KIND_SCHEMAS = {
   event: EventRuleFile,
   spelling: SpellingRuleFile,
@@ -160,11 +183,13 @@ export const RULE_KIND_SCHEMAS = {
   'count-list': CountListRuleFile,
   quantity: QuantityRuleFile,
   reference: ReferenceRuleFile,
+  values: ValuesRuleFile,
 } as const;
 export type RuleKind = keyof typeof RULE_KIND_SCHEMAS;
 export const RULE_KINDS = Object.keys(RULE_KIND_SCHEMAS).sort() as RuleKind[];
 
-export const RuleFile = z.discriminatedUnion('kind', [EventRuleFile, SpellingRuleFile, WeekdayRuleFile, CountListRuleFile, QuantityRuleFile, ReferenceRuleFile]);
+
+export const RuleFile = z.discriminatedUnion('kind', [EventRuleFile, SpellingRuleFile, WeekdayRuleFile, CountListRuleFile, QuantityRuleFile, ReferenceRuleFile, ValuesRuleFile]);
 export type RuleFile = z.infer<typeof RuleFile>;
 
 export { RuleId };

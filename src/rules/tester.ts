@@ -7,7 +7,8 @@ import type { Document } from '../model/document.js';
 import type { Finding, FindingDraft, Severity } from '../model/finding.js';
 import type { Lexicon } from '../model/lexicon.js';
 import type { Span } from '../model/mention.js';
-import { analyzeDocument, checkCorpus } from '../pipeline.js';
+import { extractDocument } from '../extract/index.js';
+import { checkCorpus, triggersOf, type DocumentResult } from '../pipeline.js';
 import { buildReport } from '../report/build.js';
 import { fingerprintFinding } from '../report/fingerprint.js';
 import { VERSION } from '../version.js';
@@ -140,12 +141,21 @@ export class RuleTester {
     return this.findingsOf(await this.build(rule, options), articles);
   }
 
+  /**
+   * Extraction runs as in a real check, with the trigger words of every loaded rule (a count-list rule reads
+   * other rules' triggers); then only the rule under test reads claims and compares them.
+   */
   private async findingsOf(rule: Rule, articles: Record<string, ArticleInit>): Promise<TesterFinding[]> {
     const lexicon = (this.lexicon ??= loadLexicon(this.dirs));
+    const others = (await this.entries(undefined)).filter((e) => e.severity !== 'off' && e.id !== rule.meta.id).map((e) => e.rule);
+    const triggers = triggersOf([...others, rule]);
     const documents = Object.entries(articles).map(([name, init]) => toDocument(name, init, lexicon));
-    const configuration = { lexicon, rules: [rule] };
-    const results = documents.map((doc) => analyzeDocument(doc, configuration));
-    const corpus = checkCorpus(results, configuration);
+    const results = documents.map((input): DocumentResult => {
+      const { doc, sentences, mentions } = extractDocument(input, { lexicon, triggers });
+      const analysis = { doc, sentences, mentions };
+      return { analysis, claims: rule.extract?.(analysis, { lexicon }) ?? [] };
+    });
+    const corpus = checkCorpus(results, { lexicon, rules: [rule] });
     for (const draft of corpus.findings) checkDraft(draft, rule);
     const sentences = new Map<string, Span[]>(results.map((r) => [r.analysis.doc.id, r.analysis.sentences]));
     const report = buildReport({ documents: results.map((r) => r.analysis.doc), sentences, ...corpus, problems: [], version: VERSION });
@@ -159,13 +169,17 @@ export class RuleTester {
       if (options) throw new RuleTesterError('options need a rule id or a defineRule() rule, not a built Rule');
       return rule;
     }
-    const key = JSON.stringify([rule, options ?? null]);
-    let loading = this.loaded.get(key);
-    if (!loading) this.loaded.set(key, (loading = inventoryRulesAsync(this.dirs, {}, options ? { options: { [rule]: options } } : {})));
-    const entries = await loading;
-    const entry = entries.find((e) => e.id === rule);
+    const entry = (await this.entries(options ? { [rule]: options } : undefined)).find((e) => e.id === rule);
     if (!entry) throw new RuleTesterError(`no rule "${rule}" in ${this.dirs.join(', ')}`);
     return entry.rule;
+  }
+
+  /** The rules of the tester's folders (with options for one rule, when a case gives them), loaded once. */
+  private entries(options: Record<string, Record<string, unknown>> | undefined): ReturnType<typeof inventoryRulesAsync> {
+    const key = JSON.stringify(options ?? null);
+    let loading = this.loaded.get(key);
+    if (!loading) this.loaded.set(key, (loading = inventoryRulesAsync(this.dirs, {}, options ? { options } : {})));
+    return loading;
   }
 }
 

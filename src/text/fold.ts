@@ -16,9 +16,20 @@ export function foldAccents(text: string): string {
     .replace(/Æ/g, 'AE');
 }
 
+/** Memo of foldWord: extraction folds the same few thousand words (names, titles, lexicon keys) again and again. */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_SIZE = 50_000;
+const FOLD_CACHE_MAX_LENGTH = 64;
+
 /** Lower-case, accent-free form of a word: the key of lexicon lookups. */
 export function foldWord(text: string): string {
-  return foldAccents(text).toLowerCase();
+  if (text.length > FOLD_CACHE_MAX_LENGTH) return foldAccents(text).toLowerCase();
+  let folded = foldCache.get(text);
+  if (folded === undefined) {
+    if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear();
+    foldCache.set(text, (folded = foldAccents(text).toLowerCase()));
+  }
+  return folded;
 }
 
 /** Ordered rewrites from French/German/English transliterations of Cyrillic and Arabic names to one form. */

@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = resolve(ROOT, 'dist', 'cli', 'main.js');
 
-/** Runs the real CLI (the compiled bin, as a user would) and returns its exit code and output. */
-export function crosscheck(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+/** Runs the real CLI (the compiled bin, as a user would; `bin` for another copy of it) and returns its exit code and output. */
+export function crosscheck(args: readonly string[], options: { cwd?: string; input?: string; env?: Record<string, string>; bin?: string } = {}) {
+  const result = spawnSync(process.execPath, [options.bin ?? BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: 'utf8',

@@ -1,30 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { Report, type Finding } from '../../src/model/index.js';
 import { formatSarif } from '../../src/report/sarif.js';
 import type { FormatContext } from '../../src/report/types.js';
+import { ajv, sarifSchema as schema, sarifSchemaText as schemaText, validateSarif } from '../sarif-schema.js';
 
 const fixtureUrl = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
 const report = Report.parse(JSON.parse(readFileSync(fixtureUrl('reports/ci-sample.json'), 'utf8')));
 const noTexts: FormatContext = { documents: new Map() };
 
-/**
- * The official SARIF 2.1.0 schema (rtm.5, as shipped by Microsoft's @microsoft/jest-sarif) is draft-04,
- * which Ajv 8 does not load. Every keyword it uses means the same in draft-07 except `id` (→ `$id`), and
- * it has no draft-04 boolean exclusiveMinimum/Maximum (asserted below), so it is validated as draft-07.
- * rtm.5's `run.language` pattern has a stray `]` that is only legal without the `u` flag, hence
- * unicodeRegExp: false.
- */
-const schemaText = readFileSync(fixtureUrl('sarif-2.1.0.schema.json'), 'utf8');
-const schema = JSON.parse(schemaText) as { $schema: string; id: string; title: string } & Record<string, unknown>;
-const { $schema: draft, id: schemaId, ...schemaBody } = schema;
-const ajv = new Ajv({ allErrors: true, unicodeRegExp: false });
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
-addFormats(ajv);
-const validateSarif = ajv.compile({ $id: schemaId, ...schemaBody });
+// The schema and its validator, shared with the end-to-end tests (see ../sarif-schema.ts for how it is loaded).
+const draft = schema.$schema;
 
 function sarifOf(input: Report, context: FormatContext = noTexts): Log {
   const text = formatSarif(input, context);

@@ -51,6 +51,7 @@ describe('English bare years', () => {
     ['the partnership established in 2016 between King Mohammed VI and President Putin', '2016'],
     ['Relations have improved since 2016.', '2016'],
     ['a deal expected by 2030 at the latest', '2030'],
+    ['The partnership signed in 2019 remains central.', '2019'],
   ])('%s', (sentence, value) => {
     expect(one(sentence)).toMatchObject({ value, precision: 'year' });
   });

@@ -1,6 +1,6 @@
 import type { LocaleLexicon } from '../../model/lexicon.js';
 import { foldKeys, foldList, type Qualifier, quantityTables } from './lexicon.js';
-import { alternation, cachedPer, escapeRegex, SPACE, WORD_END, WORD_START } from './regex.js';
+import { alternation, cachedPer, escapeRegex, NUMBER_START, SPACE, WORD_END, WORD_START } from './regex.js';
 import { numberWordsOf, type NumberWords } from './words.js';
 
 /** A unit read after a number: the normalised unit and the factor it carries ("M€" = × 1 000 000). */
@@ -64,7 +64,7 @@ export const numberGrammarOf = cachedPer((lexicon: LocaleLexicon): NumberGrammar
     words,
     ordinals,
     digits: new RegExp(
-      `(?<![\\p{L}\\p{N}_]|\\p{N}[.,])(?:(${alternation(currencyPrefixes.keys())})${SPACE}?)?` +
+      `${NUMBER_START}(?:(${alternation(currencyPrefixes.keys())})${SPACE}?)?` +
         `(\\d{1,3}(?:(?:${groupSeparator})\\d{3})+(?!\\d)|\\d+)(?:[.,](\\d+))?(?![.,]?\\d)`,
       flags,
     ),

@@ -1,4 +1,5 @@
 import { foldWord as fold } from '../../text/fold.js';
+import { WORD_RANGES } from '../numbers/regex.js';
 import { isValidDay } from './calendar.js';
 import { lookup, monthOf, type TimeWords } from './lexicon.js';
 import {
@@ -28,6 +29,15 @@ const rangeFroms = (words: TimeWords) => words.tables.ranges.map((pair) => pair.
 const rangeTos = (words: TimeWords) => words.tables.ranges.map((pair) => pair.to);
 const norm = (text: string) => text.replace(/\s+/g, ' ');
 
+/**
+ * Joins the branches a locale has words for: a branch whose word list is empty could never match and
+ * would still be tried at every position of the text. Null when no branch is left.
+ */
+function branches(...parts: Array<string | false>): string | null {
+  const kept = parts.filter((part): part is string => part !== false);
+  return kept.length === 0 ? null : kept.map((part) => `(?:${part})`).join('|');
+}
+
 /** "entre … et", "from … to": only the pairs the lexicon lists. */
 export function isRangePair(words: TimeWords, from: string, to: string): boolean {
   return words.tables.ranges.some((pair) => fold(pair.from) === norm(from) && fold(pair.to) === norm(to));
@@ -52,20 +62,24 @@ function afterArticle(scope: ParseScope, at: number): boolean {
 }
 
 /**
- * "Black Friday", "USA Today", "The Samedi Times": a capitalised word right before, inside a sentence,
- * makes it part of a name. In French, where these words are written in lower case, only a capitalised
- * expression is suspect.
+ * "USA Today", "Entertainment Tonight", "The Samedi Times": an expression written with a capital inside
+ * a sentence, right after another capitalised word, is part of a name. (English weekdays always take a
+ * capital, so they are not tested: "sentenced Brian Nichols Saturday" is a date; named days such as
+ * "Black Friday" are listed in the lexicon instead.)
  */
 export function afterProperName(scope: ParseScope, at: number): boolean {
-  if (!scope.words.tables.capitalisedNames) {
-    const first = scope.original[at]!;
-    if (first === first.toLowerCase() || isSentenceStart(scope.original, at)) return false;
-  }
+  const first = scope.original[at]!;
+  if (first === first.toLowerCase() || isSentenceStart(scope.original, at)) return false;
   const previous = previousWord(scope.original, at);
   if (!previous || previous.word[0] === previous.word[0]!.toLowerCase()) return false;
   const key = fold(previous.word);
-  if (scope.words.yearCues.has(key) || scope.words.relativeBefore.has(key)) return false;
-  return !isSentenceStart(scope.original, previous.start);
+  const { words } = scope;
+  const functionWord =
+    words.yearCues.has(key) ||
+    words.relativeBefore.has(key) ||
+    words.listJoiners.has(key) ||
+    [...words.tables.articles, ...words.tables.yearDeterminers].some((word) => fold(word) === key);
+  return !functionWord;
 }
 
 function relativeOffset(scope: ParseScope, match: RegExpExecArray, before: string, after: string): number | null | undefined {
@@ -101,7 +115,7 @@ const isoMonth: TimeParser = {
 
 const numericDate: TimeParser = {
   name: 'date.numeric',
-  pattern: () => `(?<![\\p{L}\\p{N}_/.,-])(?<a>\\d{1,2})(?<sep>[/.-])(?<b>\\d{1,2})\\k<sep>(?<y>\\d{4})(?![\\p{N}]|[/.-]\\d)`,
+  pattern: () => `(?<![${WORD_RANGES}/.,-])(?<a>\\d{1,2})(?<sep>[/.-])(?<b>\\d{1,2})\\k<sep>(?<y>\\d{4})(?![\\p{N}]|[/.-]\\d)`,
   extract(match, scope) {
     const groups = match.groups!;
     const [a, b, year] = [Number(groups['a']), Number(groups['b']), Number(groups['y'])];
@@ -169,11 +183,13 @@ const monthYear: TimeParser = {
 
 const yearWithCue: TimeParser = {
   name: 'year.cue',
-  pattern: (f) => `(?<=${f.wordBefore}(?<cue>${f.alt(f.words.tables.yearCues)})${f.S})${f.year('y')}`,
+  // The cue is checked behind the year once the year matched: a lookbehind first would run at every position.
+  pattern: (f) => `${f.year('y')}(?<=${f.wordBefore}(?<cue>${f.alt(f.words.yearCues)})${f.S}\\d{4})`,
   extract(match, scope) {
-    if (!yearStands(scope, match.index + match[0].length)) return null;
+    const cue = norm(match.groups!['cue']!);
+    if (!yearStands(scope, match.index + match[0].length, scope.words.weakYearCues.has(cue))) return null;
     return candidate(match, 'year.cue', { type: 'date', date: { year: Number(match.groups!['y']) } }, {
-      attrs: { cue: norm(match.groups!['cue']!) },
+      attrs: { cue },
       bareYear: true,
     });
   },
@@ -184,7 +200,7 @@ const yearAttributive: TimeParser = {
   pattern: (f) =>
     f.words.tables.yearDeterminers.length === 0
       ? null
-      : `(?<=${f.wordBefore}${f.alt(f.words.tables.yearDeterminers)}${f.S})${f.year('y')}(?=${f.S}(?<next>[\\p{L}][\\p{L}'-]*))`,
+      : `${f.year('y')}(?<=${f.wordBefore}${f.alt(f.words.tables.yearDeterminers)}${f.S}\\d{4})(?=${f.S}[^\\s\\d])`,
   extract(match, scope) {
     const year = Number(match.groups!['y']);
     const at = match.index + match[0].length;
@@ -199,9 +215,9 @@ const yearAttributive: TimeParser = {
 const yearInList: TimeParser = {
   name: 'year.list',
   pattern: (f) =>
-    `(?<=\\d{4}${f.S0}(?:(?:,|${f.B}${f.alt(letters(f.words.tables.listJoiners))}${f.E})${f.S0})+)${f.year('y')}`,
+    `${f.year('y')}(?<=\\d{4}${f.S0}(?:(?:,|${f.B}${f.alt(letters(f.words.tables.listJoiners))}${f.E})${f.S0})+\\d{4})`,
   extract(match, scope) {
-    if (!yearStands(scope, match.index + match[0].length)) return null;
+    if (!yearStands(scope, match.index + match[0].length, false)) return null;
     return candidate(match, 'year.list', { type: 'date', date: { year: Number(match.groups!['y']) } }, {
       listMember: true,
       bareYear: true,
@@ -215,7 +231,7 @@ function yearRangeCandidate(match: RegExpExecArray, scope: ParseScope, rule: str
   const last = written.length === 2 ? Math.floor(first / 100) * 100 + Number(written) : Number(written);
   if (!isYear(first) || last <= first || last - first > 100) return null;
   // "the 2014-16 drought": a two-digit end is only ever written for years, whatever follows.
-  if (written.length !== 2 && !yearStands(scope, match.index + match[0].length)) return null;
+  if (written.length !== 2 && !yearStands(scope, match.index + match[0].length, true)) return null;
   return candidate(match, rule, { type: 'range', from: { year: first }, to: { year: last } });
 }
 
@@ -310,7 +326,9 @@ const weekday: TimeParser = {
   extract(match, scope) {
     const g = match.groups!;
     if (!hasExpectedCase(scope, match, 'wd', false)) return null;
-    if (g['rb'] === undefined && afterProperName(scope, match.index)) return null;
+    if (g['rb'] === undefined && !scope.words.tables.capitalisedNames && afterProperName(scope, match.index)) return null;
+    const end = match.index + match[0].length;
+    if (scope.namedDays.some(([start, stop]) => start < end && match.index < stop)) return null;
     const offset = relativeOffset(scope, match, 'rb', 'ra');
     if (offset === undefined) return null;
     const day = lookup(scope.words.weekdays, g['wd'])!;
@@ -323,7 +341,10 @@ const weekday: TimeParser = {
 const monthRelative: TimeParser = {
   name: 'month.relative',
   pattern: (f) =>
-    `${f.B}(?:(?<rb>${f.alt(f.words.relativeBefore.keys())})${f.S}${f.monthFull('m1')}|${f.monthFull('m2')}${f.S}(?<ra>${f.alt(f.words.relativeAfter.keys())})${f.E})`,
+    branches(
+      f.words.relativeBefore.size > 0 && `${f.B}(?<rb>${f.alt(f.words.relativeBefore.keys())})${f.S}${f.monthFull('m1')}`,
+      f.words.relativeAfter.size > 0 && `${f.B}${f.monthFull('m2')}${f.S}(?<ra>${f.alt(f.words.relativeAfter.keys())})${f.E}`,
+    ),
   extract(match, scope) {
     const name = match.groups!['m1'] !== undefined ? 'm1' : 'm2';
     if (!hasExpectedCase(scope, match, name, true)) return null;
@@ -335,7 +356,7 @@ const monthRelative: TimeParser = {
 
 const monthWithCue: TimeParser = {
   name: 'month.cue',
-  pattern: (f) => `(?<=${f.wordBefore}(?<cue>${f.alt(f.words.tables.yearCues)})${f.S})${f.monthFull('m')}(?!${f.S0}\\d)`,
+  pattern: (f) => `${f.monthFull('m')}(?<=${f.wordBefore}(?<cue>${f.alt(f.words.yearCues)})${f.S}[a-z]+)(?!${f.S0}\\d)`,
   extract(match, scope) {
     if (!hasExpectedCase(scope, match, 'm', true)) return null;
     return candidate(match, 'month.cue', { type: 'month', month: monthOf(scope.words, match.groups!['m']!)!, offset: null }, {
@@ -353,7 +374,7 @@ const partOfPeriod: TimeParser = {
     const g = match.groups!;
     const part = lookup(scope.words.parts, g['part'])!;
     if (g['y2'] !== undefined) {
-      if (!yearStands(scope, match.index + match[0].length)) return null;
+      if (!yearStands(scope, match.index + match[0].length, false)) return null;
       return candidate(match, 'part', { type: 'part', date: { year: Number(g['y2']) }, part });
     }
     if (!hasExpectedCase(scope, match, 'm', g['y'] === undefined)) return null;
@@ -375,8 +396,12 @@ const season: TimeParser = {
 const seasonRelative: TimeParser = {
   name: 'season.relative',
   pattern: (f) =>
-    `(?:(?:${f.B}${f.alt(f.words.tables.seasonArticles)}${f.S0})?${f.B}(?<s1>${f.alt(f.words.seasons.keys())})${f.S}(?<ra>${f.alt(f.words.relativeAfter.keys())})${f.E}` +
-    `|${f.B}(?<rb>${f.alt(f.words.relativeBefore.keys())})${f.S}(?<s2>${f.alt(f.words.seasons.keys())})${f.E})`,
+    branches(
+      f.words.relativeAfter.size > 0 &&
+        `(?:${f.B}${f.alt(f.words.tables.seasonArticles)}${f.S0})?${f.B}(?<s1>${f.alt(f.words.seasons.keys())})${f.S}(?<ra>${f.alt(f.words.relativeAfter.keys())})${f.E}`,
+      f.words.relativeBefore.size > 0 &&
+        `${f.B}(?<rb>${f.alt(f.words.relativeBefore.keys())})${f.S}(?<s2>${f.alt(f.words.seasons.keys())})${f.E}`,
+    ),
   extract(match, scope) {
     const offset = relativeOffset(scope, match, 'rb', 'ra');
     if (offset === undefined || offset === null) return null;
@@ -412,16 +437,18 @@ const deictic: TimeParser = {
 };
 
 const SHIFTABLE = new Set(['week', 'month', 'year']);
-const relativeUnits = (words: TimeWords) => [...words.units].filter(([, unit]) => SHIFTABLE.has(unit)).map(([key]) => key);
+const relativeUnits = (words: TimeWords) => [...words.calendarUnits].filter(([, unit]) => SHIFTABLE.has(unit)).map(([key]) => key);
 
 const relativeUnit: TimeParser = {
   name: 'relative.unit',
   pattern(f) {
     const units = f.alt([...relativeUnits(f.words), ...f.words.tables.weekendWords]);
     const suffixes = [...f.words.tables.thisSuffixes, ...f.words.tables.thatSuffixes];
-    return (
-      `(?:(?:${f.B}${f.alt(f.words.tables.articles)}${f.S0})?${f.B}(?<u1>${units})${f.S}(?<ra>${f.alt(f.words.relativeAfter.keys())})${f.E}` +
-      `|${f.B}(?<rb>${f.alt(f.words.relativeBefore.keys())})${f.S}(?<u2>${units})(?<suffix>${f.alt(suffixes)})?${f.E})`
+    return branches(
+      f.words.relativeAfter.size > 0 &&
+        `(?:${f.B}${f.alt(f.words.tables.articles)}${f.S0})?${f.B}(?<u1>${units})${f.S}(?<ra>${f.alt(f.words.relativeAfter.keys())})${f.E}`,
+      f.words.relativeBefore.size > 0 &&
+        `${f.B}(?<rb>${f.alt(f.words.relativeBefore.keys())})${f.S}(?<u2>${units})${suffixes.length > 0 ? `(?<suffix>${f.alt(suffixes)})?` : ''}${f.E}`,
     );
   },
   extract(match, scope) {
@@ -433,7 +460,7 @@ const relativeUnit: TimeParser = {
     if (scope.words.tables.weekendWords.some((word) => fold(word) === written)) {
       return candidate(match, 'relative.weekend', { type: 'weekend', offset });
     }
-    const unit = lookup(scope.words.units, written) as ShiftUnit;
+    const unit = lookup(scope.words.calendarUnits, written) as ShiftUnit;
     return candidate(match, 'relative.unit', { type: 'shift', unit, amount: offset });
   },
 };
@@ -442,7 +469,7 @@ const AGO_UNITS = new Set(['day', 'week', 'month', 'year', 'hour', 'minute']);
 
 function agoCandidate(match: RegExpExecArray, scope: ParseScope, rule: string, sign: number): Candidate | null {
   const amount = numberValue(match.groups!['n']!, scope, true);
-  const unit = lookup(scope.words.units, match.groups!['u']);
+  const unit = lookup(scope.words.calendarUnits, match.groups!['u']);
   if (amount === undefined || unit === undefined || !AGO_UNITS.has(unit)) return null;
   return candidate(match, rule, { type: 'shift', unit: unit as ShiftUnit, amount: sign * amount });
 }
@@ -452,7 +479,7 @@ const agoBefore: TimeParser = {
   pattern: (f) =>
     f.words.tables.agoBefore.length === 0
       ? null
-      : `${f.B}${f.alt(f.words.tables.agoBefore)}${f.S}${f.amount('n')}${f.S}(?<u>${f.alt(f.words.units.keys())})${f.E}`,
+      : `${f.B}${f.alt(f.words.tables.agoBefore)}${f.S}${f.amount('n')}${f.S}(?<u>${f.alt(f.words.calendarUnits.keys())})${f.E}`,
   extract: (match, scope) => agoCandidate(match, scope, 'relative.ago', -1),
 };
 
@@ -461,7 +488,7 @@ const agoAfter: TimeParser = {
   pattern: (f) =>
     f.words.tables.agoAfter.length === 0
       ? null
-      : `${f.amount('n')}${f.S}(?<u>${f.alt(f.words.units.keys())})${f.S}${f.alt(f.words.tables.agoAfter)}${f.E}`,
+      : `${f.amount('n')}${f.S}(?<u>${f.alt(f.words.calendarUnits.keys())})${f.S}${f.alt(f.words.tables.agoAfter)}${f.E}`,
   extract: (match, scope) => agoCandidate(match, scope, 'relative.ago', -1),
 };
 
@@ -470,20 +497,20 @@ const later: TimeParser = {
   pattern: (f) =>
     f.words.tables.laterBefore.length === 0
       ? null
-      : `${f.B}${f.alt(f.words.tables.laterBefore)}${f.S}${f.amount('n')}${f.S}(?<u>${f.alt(f.words.units.keys())})${f.E}`,
+      : `${f.B}${f.alt(f.words.tables.laterBefore)}${f.S}${f.amount('n')}${f.S}(?<u>${f.alt(f.words.calendarUnits.keys())})${f.E}`,
   extract: (match, scope) => agoCandidate(match, scope, 'relative.later', 1),
 };
 
 const duration: TimeParser = {
   name: 'duration',
-  pattern: (f) => `${f.amount('n')}(?:${f.S}|${f.S0}-${f.S0})(?<u>${f.alt(f.words.units.keys())})${f.E}`,
+  pattern: (f) => `${f.amount('n')}(?:${f.S}|${f.S0}-${f.S0})(?<u>${f.alt(f.words.calendarUnits.keys())})${f.E}`,
   extract(match, scope) {
     const written = norm(match.groups!['n']!);
     const indefinite = scope.words.indefiniteOne.has(written);
     if (indefinite && !scope.durationCueBefore(match.index)) return null;
     if (scope.isAge(match.index, match.index + match[0].length)) return null;
     const amount = /^\d/.test(written) ? written.replace(',', '.') : String(numberValue(written, scope, indefinite) ?? '');
-    const unit = lookup(scope.words.units, match.groups!['u']);
+    const unit = lookup(scope.words.calendarUnits, match.groups!['u']);
     if (amount === '' || unit === undefined) return null;
     // "du 19 siècle" is a misspelt ordinal, not nineteen centuries.
     if ((unit === 'century' || unit === 'decade') && Number(amount) > 10) return null;

@@ -1,5 +1,5 @@
 import { dayMonth, isRangePair } from './common.js';
-import { lookup } from './lexicon.js';
+import { lookup, monthOf } from './lexicon.js';
 import { candidate, hasExpectedCase, type TimeParser } from './parser.js';
 import type { DateParts } from './spec.js';
 
@@ -53,4 +53,14 @@ const decade: TimeParser = {
   },
 };
 
-export const englishParsers: readonly TimeParser[] = [rangeMdy, dateMdy, decade];
+/** "February's annual show": a month with the possessive is a month, its year from the publication date. */
+const monthPossessive: TimeParser = {
+  name: 'month.possessive',
+  pattern: (f) => `${f.B}${f.monthFull('m')}(?='s${f.E})`,
+  extract(match, scope) {
+    if (!hasExpectedCase(scope, match, 'm', false)) return null;
+    return candidate(match, 'month.possessive', { type: 'month', month: monthOf(scope.words, match.groups!['m']!)!, offset: null });
+  },
+};
+
+export const englishParsers: readonly TimeParser[] = [rangeMdy, dateMdy, decade, monthPossessive];

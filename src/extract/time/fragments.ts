@@ -1,5 +1,5 @@
 import { foldWord } from '../../text/fold.js';
-import { alternation, SPACE, WORD_END, WORD_START } from '../numbers/regex.js';
+import { alternation, NUMBER_START, SPACE, WORD_END, WORD_RANGES, WORD_START } from '../numbers/regex.js';
 import type { NumberWords } from '../numbers/words.js';
 import type { TimeWords } from './lexicon.js';
 
@@ -51,10 +51,10 @@ export function fragmentsOf(words: TimeWords, numbers: NumberWords): Fragments {
     month: (name) => `(?<${name}>${monthSource})`,
     monthFull: (name) => `(?<${name}>${alt(words.months.keys())})(?![\\p{L}])`,
     weekday: (name) => `(?<${name}>${alt(words.weekdays.keys())})${WORD_END}`,
-    day: (name) => `(?<![\\p{L}\\p{N}_]|\\p{N}[.,])(?<${name}>0?[1-9]|[12]\\d|3[01])${suffixes}(?![\\p{L}\\p{N}]|[.,:]\\d)`,
-    year: (name) => `(?<![\\p{L}\\p{N}_]|\\p{N}[.,])(?<${name}>1\\d{3}|2[01]\\d{2})(?![\\p{L}\\p{N}_]|[.,]\\d)`,
-    amount: (name) => `(?<${name}>\\d+(?:[.,]\\d+)?|${numbers.sequence})`,
-    wordBefore: `(?:^|[^\\p{L}\\p{N}_'])`,
+    day: (name) => `${NUMBER_START}(?<${name}>0?[1-9]|[12]\\d|3[01])${suffixes}(?![\\p{L}\\p{N}]|[.,:]\\d)`,
+    year: (name) => `${NUMBER_START}(?<${name}>1\\d{3}|2[01]\\d{2})(?![\\p{L}\\p{N}_]|[.,]\\d)`,
+    amount: (name) => `(?<${name}>${NUMBER_START}\\d+(?:[.,]\\d+)?|${numbers.sequence})`,
+    wordBefore: `(?:^|[^${WORD_RANGES}'])`,
   };
 }
 

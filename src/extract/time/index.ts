@@ -26,6 +26,7 @@ export function extractTimes(text: string, range: readonly [number, number], ctx
     folded,
     words: grammar.words,
     numbers: grammar.numbers,
+    namedDays: [...folded.matchAll(grammar.namedDays)].map((m) => [m.index, m.index + m[0].length] as const),
     durationCueBefore: (at) => grammar.durationCueAtEnd.test(folded.slice(Math.max(0, at - 40), at)),
     isAge: (start, end) =>
       grammar.ageBefore.test(folded.slice(Math.max(0, start - 20), start)) ||
@@ -43,6 +44,8 @@ export function extractTimes(text: string, range: readonly [number, number], ctx
       }
       const found = parser.extract(match, scope);
       if (found) candidates.push(found);
+      // A rejected match may hide a valid one inside it ("a five-year deal": "a five" fails, "five-year" reads).
+      else regex.lastIndex = match.index + 1;
     }
   }
   for (const refine of refiners) candidates = refine(candidates, { folded, words: grammar.words, offset: from });

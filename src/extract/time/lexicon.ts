@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LocaleLexicon } from '../../model/lexicon.js';
-import { foldKeys, foldList } from '../numbers/lexicon.js';
+import { foldKeys, foldList, quantityTables } from '../numbers/lexicon.js';
 
 const Words = z.array(z.string()).default([]);
 const Offsets = z.record(z.string(), z.number().int()).default({});
@@ -22,6 +22,7 @@ export const TimeTables = z.strictObject({
   capitalisedNames: z.boolean().default(false),
   numericDateOrder: z.enum(['dmy', 'mdy', 'ambiguous']),
   yearCues: Words,
+  weakYearCues: Words,
   yearDeterminers: Words,
   yearNouns: Words,
   listJoiners: Words,
@@ -46,6 +47,7 @@ export const TimeTables = z.strictObject({
   decadeArticles: Words,
   thisSuffixes: Words,
   thatSuffixes: Words,
+  weekdayNames: Words,
   partsOfDay: z.record(z.string(), z.string()).default({}),
   hourMarkers: Words,
   meridiem: z.record(z.string(), z.number().int()).default({}),
@@ -75,7 +77,7 @@ export interface TimeWords {
   readonly weekdays: ReadonlyMap<string, number>;
   readonly relativeBefore: ReadonlyMap<string, number>;
   readonly relativeAfter: ReadonlyMap<string, number>;
-  readonly units: ReadonlyMap<string, CalendarUnit>;
+  readonly calendarUnits: ReadonlyMap<string, CalendarUnit>;
   readonly deictic: ReadonlyMap<string, number>;
   readonly parts: ReadonlyMap<string, PeriodPart>;
   readonly seasons: ReadonlyMap<string, Season>;
@@ -87,6 +89,9 @@ export interface TimeWords {
   readonly yearNouns: ReadonlySet<string>;
   readonly listJoiners: ReadonlySet<string>;
   readonly yearCues: ReadonlySet<string>;
+  readonly weakYearCues: ReadonlySet<string>;
+  /** Units of the number grammar ("mètres", "euros", "%"): after one of them a number is a quantity. */
+  readonly units: ReadonlySet<string>;
   /** Words that may sit between the numbers of a list or range of years (joiners, cues, "à", "to"). */
   readonly chainWords: ReadonlySet<string>;
   readonly indefiniteOne: ReadonlySet<string>;
@@ -106,7 +111,7 @@ export function timeWordsOf(lexicon: LocaleLexicon): TimeWords {
     weekdays: foldKeys(lexicon.weekdays),
     relativeBefore: foldKeys(tables.relativeBefore),
     relativeAfter: foldKeys(tables.relativeAfter),
-    units: foldKeys(tables.units),
+    calendarUnits: foldKeys(tables.units),
     deictic: foldKeys(tables.deictic),
     parts: foldKeys(tables.parts),
     seasons: foldKeys(tables.seasons),
@@ -117,12 +122,25 @@ export function timeWordsOf(lexicon: LocaleLexicon): TimeWords {
     yearFollowers: new Set(foldList(tables.yearFollowers)),
     yearNouns: new Set(foldList(tables.yearNouns)),
     listJoiners: new Set(foldList(tables.listJoiners)),
-    yearCues: new Set(foldList(tables.yearCues)),
+    yearCues: new Set(foldList([...tables.yearCues, ...tables.weakYearCues])),
+    weakYearCues: new Set(foldList(tables.weakYearCues)),
+    units: quantityUnits(lexicon),
     chainWords: new Set(
-      foldList([...tables.listJoiners, ...tables.yearCues, ...tables.ranges.map((pair) => pair.to), ...tables.yearRangeDashes]),
+      foldList([
+        ...tables.listJoiners,
+        ...tables.yearCues,
+        ...tables.weakYearCues,
+        ...tables.ranges.map((pair) => pair.to),
+        ...tables.yearRangeDashes,
+      ]),
     ),
     indefiniteOne: new Set(foldList(tables.indefiniteOne)),
   };
+}
+
+function quantityUnits(lexicon: LocaleLexicon): Set<string> {
+  const tables = quantityTables(lexicon);
+  return new Set(foldList([...Object.keys(tables.units), ...Object.keys(tables.scaledUnits), ...Object.keys(tables.unitsAfterMultiplier)]));
 }
 
 /** Looks a matched (folded) phrase up in a word map, whatever whitespace separated its words. */

@@ -13,6 +13,8 @@ export interface ParseScope {
   readonly numbers: NumberWords;
   /** Whether a duration cue ("pendant", "for") ends right before `at`: "pour un an" counts "un" as 1. */
   durationCueBefore(at: number): boolean;
+  /** Spans of named days that only look like weekdays ("mardi gras", "Black Friday"). */
+  readonly namedDays: ReadonlyArray<readonly [number, number]>;
   /** Whether the amount+unit between these offsets is an age ("33-year-old", "âgé de 33 ans"). */
   isAge(start: number, end: number): boolean;
 }
@@ -49,9 +51,16 @@ export function candidate(
   return { start: match.index, end: match.index + match[0].length, rule, kind: 'time', spec, attrs: {}, ...extra };
 }
 
-/** Start offset of a named group in a match made with the `d` flag. */
+/**
+ * Start offset of a named group. Patterns are compiled without the `d` flag (it slows every scan), so
+ * the group is found in the match by its text: the first occurrence, or the last for a second group of
+ * the same kind ("m2" in "March 3 to March 5").
+ */
 export function groupStart(match: RegExpExecArray, name: string): number | undefined {
-  return match.indices?.groups?.[name]?.[0];
+  const text = match.groups?.[name];
+  if (text === undefined) return undefined;
+  const at = name.endsWith('2') ? match[0].lastIndexOf(text) : match[0].indexOf(text);
+  return at < 0 ? undefined : match.index + at;
 }
 
 /** The value of a number written in digits or words ("4", "quatre", "a" when allowed). */
@@ -94,12 +103,13 @@ export function previousWord(text: string, at: number): { word: string; start: n
 }
 
 /**
- * Whether a bare number ending at `end` can stand as a year given what follows it: the end of the text,
- * punctuation, a capitalised word, or a word from `yearFollowers` ("en 2016 le…"), but not a unit or a
- * counted noun ("pour 2000 euros"). A chain of listed numbers ("de 1500 à 2000 mètres") is judged by its
- * last number, and every number in it must look like a year.
+ * Whether a bare number ending at `end` can stand as a year given what follows it. Never before a unit
+ * ("en 1500 mètres"). When `strict` (no cue, or a weak one such as "pour"), only before the end of the
+ * text, punctuation, a capitalised word or a word from `yearFollowers` ("pour 2021, le…" but not
+ * "pour 2000 euros" nor "de 2000 manifestants"). A chain of listed numbers ("de 1500 à 2000 mètres") is
+ * judged by its last number, and every number in it must look like a year.
  */
-export function yearStands(scope: ParseScope, end: number): boolean {
+export function yearStands(scope: ParseScope, end: number, strict: boolean): boolean {
   const { original, words } = scope;
   let at = end;
   for (let hops = 0; hops < 6; hops++) {
@@ -116,8 +126,10 @@ export function yearStands(scope: ParseScope, end: number): boolean {
   }
   const next = /^[^\S\r\n]*(?:([\p{L}][\p{L}-]*)(['’])?|(\S))?/u.exec(original.slice(at, at + 48))!;
   if (next[1] !== undefined) {
-    if (next[1][0] !== next[1][0]!.toLowerCase()) return true;
-    return words.yearFollowers.has(foldWord(next[1]) + (next[2] ? "'" : ''));
+    const word = foldWord(next[1]);
+    if (words.units.has(word)) return false;
+    if (!strict || next[1][0] !== next[1][0]!.toLowerCase()) return true;
+    return words.yearFollowers.has(word + (next[2] ? "'" : ''));
   }
   return next[3] === undefined || /^[,.;:!?)»"”'’\]–—-]$/u.test(next[3]);
 }

@@ -2,6 +2,7 @@ import type { FindingDraft } from '../../model/finding.js';
 import type { Mention } from '../../model/mention.js';
 import { fillTemplate, listOf } from '../../compare/values.js';
 import type { Rule, RuleMeta } from '../types.js';
+import { pushTo } from '../../util/collections.js';
 
 export const COUNT_LIST_MESSAGES = {
   mismatch: '"{{count}}" {{trigger}}, but {{listed}} {{verb}} listed: {{values}}.',
@@ -22,7 +23,7 @@ export function countListRule(meta: RuleMeta): Rule {
           const inside = mentions.filter((m) => m.span[0] >= sentence[0] && m.span[1] <= sentence[1]);
           const groups = new Map<string, Mention[]>();
           for (const m of inside) {
-            if (m.kind === 'time' && m.attrs.group !== undefined) groups.set(String(m.attrs.group), [...(groups.get(String(m.attrs.group)) ?? []), m]);
+            if (m.kind === 'time' && m.attrs.group !== undefined) pushTo(groups, String(m.attrs.group), m);
           }
           if (groups.size !== 1) continue;
           const listed = [...groups.values()][0]!;

@@ -61,7 +61,7 @@ export function quantityRule(file: QuantityRuleFile, meta: RuleMeta, patterns: C
           ruleId: meta.id,
           severity: meta.severity,
           fact,
-          message: fillTemplate(messages.conflict, { sides: listOf(sides.map(describeSide)), what: file.quantity.what, fact }),
+          message: fillTemplate(messages.conflict, { sides: listOf(sides.map(describeSide)), what: file.quantity.what }),
           hint: hintFor(sides, analyses),
           confidence: options.sameEvent === 'corpus' ? 0.7 : 0.8,
           sides: sides.map(toSide),

@@ -50,9 +50,9 @@ export function parseReferenceValue(value: string, attribute: ReferenceTarget['a
  * message. Only stated values are checked (not dates inferred from the publication date); a planned or
  * hedged value that differs is a warning, a held one gets the rule's severity; denials are ignored.
  */
-export function referenceRule(file: ReferenceRuleFile, meta: RuleMeta, target: ReferenceTarget, values: readonly ReferenceValue[]): Rule {
+export function referenceRule(file: ReferenceRuleFile, meta: RuleMeta, target: ReferenceTarget | undefined, values: readonly ReferenceValue[]): Rule {
   const messages = { ...REFERENCE_MESSAGES, ...meta.messages };
-  if (file.facts.length === 0) return { meta: { ...meta, messages } }; // nothing to check: reads nothing
+  if (!target || file.facts.length === 0) return { meta: { ...meta, messages } }; // nothing to check: reads nothing
   return {
     meta: { ...meta, messages },
     triggers: target.reader.triggers,

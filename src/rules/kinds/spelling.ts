@@ -3,6 +3,7 @@ import type { FindingDraft, SideDraft } from '../../model/finding.js';
 import { foldName } from '../../text/fold.js';
 import { fillTemplate, listOf } from '../../compare/values.js';
 import type { CheckResult, Rule, RuleMeta } from '../types.js';
+import { pushTo } from '../../util/collections.js';
 
 export const SPELLING_MESSAGES = {
   variants: '{{name}} is spelled {{variants}} in {{lang}} sources.',
@@ -21,7 +22,9 @@ export function spellingRule(options: { minWords: number; acrossLanguages: boole
       const claims: Claim[] = [];
       for (const mention of analysis.mentions) {
         if (mention.kind !== 'person' || mention.attrs.titleOnly || mention.attrs.surnameOnly) continue;
-        const words = mention.text.split(/\s+/).filter(Boolean);
+        // "Jr." and "Jr" are one spelling: periods of abbreviations do not count.
+        const written = mention.text.replace(/\.(?=\s|$)/g, '');
+        const words = written.split(/\s+/).filter(Boolean);
         if (words.length < options.minWords) continue;
         claims.push({
           id: `${analysis.doc.id}#${meta.id}#${mention.span[0]}`,
@@ -30,7 +33,7 @@ export function spellingRule(options: { minWords: number; acrossLanguages: boole
           ruleId: meta.id,
           eventType: 'name',
           attribute: 'spelling',
-          values: [{ value: mention.text, span: mention.span, text: mention.text, stated: true }],
+          values: [{ value: written, span: mention.span, text: mention.text, stated: true }],
           exhaustive: false,
           modality: 'held',
           agents: [],
@@ -46,7 +49,7 @@ export function spellingRule(options: { minWords: number; acrossLanguages: boole
       const groups = new Map<string, Claim[]>();
       for (const claim of claims) {
         const key = `${options.acrossLanguages ? '*' : claim.lang}|${claim.keyParts.name}`;
-        groups.set(key, [...(groups.get(key) ?? []), claim]);
+        pushTo(groups, key, claim);
       }
       const findings: FindingDraft[] = [];
       for (const [key, group] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {

@@ -1,0 +1,251 @@
+/**
+ * `npm run bench`: the cost of `crosscheck check` on generated archives of N articles, and its accuracy.
+ * For each size: the corpus (generated once, kept under the cache folder), the real CLI end to end in a
+ * subprocess with --jobs 1 and --jobs 2 (wall time, CPU time, stage times, peak RSS via --stats-json),
+ * the two reports compared byte for byte, chrono-node and a word tokeniser on the same text (bench/peers.ts),
+ * and precision/recall against the generator's gold. Writes reports/bench.md.
+ *
+ *   npm run bench                                   # 1k and 10k articles
+ *   BENCH_SIZES=1000,10000,100000 npm run bench     # or: npm run bench -- --sizes 1000,10000,100000
+ *   options: --seed N, --cache DIR (default /tmp/crosscheck-bench), --out FILE, --repeat K (median of K runs),
+ *            --off RULE[,RULE] (switch rules off through a config file), --append (add a section to --out)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { countArticles, DEFAULT_SEED, GENERATOR_VERSION, writeCorpus, type Gold } from './generate.js';
+import type { PeerResults } from './peers.js';
+import { scoreFindings, type Score, type ScoredFinding } from './score.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const PEERS = join(ROOT, 'dist-bench', 'peers.js');
+const STAGES = ['ingest', 'extract', 'claims', 'align', 'compare', 'report'] as const;
+
+interface RunStats {
+  stages: Record<(typeof STAGES)[number] | 'workers', number>;
+  totalMs: number;
+  cpuMs: number;
+  maxRssMb: number;
+}
+
+interface CheckRun {
+  jobs: number;
+  wallMs: number;
+  stats: RunStats;
+  report: string;
+  findings: ScoredFinding[];
+}
+
+interface SizeResult {
+  size: number;
+  gold: Gold;
+  runs: CheckRun[];
+  identical: boolean;
+  peers: PeerResults;
+  score: Score;
+  byRule: Array<{ ruleId: string; findings: number; truePositives: number; gold: number; found: number }>;
+}
+
+function option(argv: string[], name: string): string | undefined {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 ? argv[at + 1] : undefined;
+}
+
+/** The corpus of `size` articles for `seed`, generated unless the cache already holds this exact one. */
+function corpus(cacheDir: string, size: number, seed: number): { dir: string; gold: Gold } {
+  const dir = join(cacheDir, `${seed}-${size}`);
+  const goldFile = join(dir, 'gold.json');
+  if (existsSync(goldFile) && countArticles(dir) === size) {
+    const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as Gold;
+    if (gold.version === GENERATOR_VERSION && gold.seed === seed && gold.count === size) return { dir, gold };
+  }
+  log(`  generating ${size} articles in ${dir}`);
+  return { dir, gold: writeCorpus(dir, { count: size, seed }) };
+}
+
+function runCheck(articles: string, jobs: number, scratch: string, config: string | undefined): CheckRun {
+  const out = join(scratch, `out-${jobs}`);
+  const statsFile = join(scratch, `stats-${jobs}.json`);
+  rmSync(out, { recursive: true, force: true });
+  const started = performance.now();
+  const child = spawnSync(
+    process.execPath,
+    [CLI, 'check', articles, '--format', 'json', '--out', out, '--fail-on', 'never', '--no-progress', '--jobs', String(jobs), '--stats-json', statsFile, ...(config ? ['--config', config] : [])],
+    { encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1' }, maxBuffer: 1 << 26 },
+  );
+  const wallMs = performance.now() - started;
+  if (child.status !== 0) throw new Error(`crosscheck check --jobs ${jobs} exited ${child.status}:\n${child.stderr}`);
+  const report = readFileSync(join(out, 'discrepancies.json'), 'utf8');
+  const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as RunStats;
+  return { jobs, wallMs, stats, report, findings: (JSON.parse(report) as { findings: ScoredFinding[] }).findings };
+}
+
+function median<T>(items: T[], key: (item: T) => number): T {
+  return [...items].sort((a, b) => key(a) - key(b))[Math.floor((items.length - 1) / 2)]!;
+}
+
+function runPeers(articles: string): PeerResults {
+  const child = spawnSync(process.execPath, [PEERS, articles], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`peers exited ${child.status}:\n${child.stderr}`);
+  return JSON.parse(child.stdout) as PeerResults;
+}
+
+function benchSize(size: number, seed: number, cacheDir: string, repeat: number, off: readonly string[]): SizeResult {
+  log(`N = ${size}`);
+  const { dir, gold } = corpus(cacheDir, size, seed);
+  const articles = join(dir, 'articles');
+  const scratch = mkdtempSync(join(tmpdir(), 'crosscheck-bench-'));
+  let config: string | undefined;
+  if (off.length > 0) {
+    config = join(scratch, 'crosscheck.config.json');
+    writeFileSync(config, JSON.stringify({ severity: Object.fromEntries(off.map((id) => [id, 'off'])) }));
+  }
+  try {
+    const runs = [1, 2].map((jobs) => {
+      const attempts = Array.from({ length: repeat }, () => runCheck(articles, jobs, scratch, config));
+      const chosen = median(attempts, (r) => r.wallMs);
+      log(`  --jobs ${jobs}: ${(chosen.wallMs / 1000).toFixed(1)} s wall, ${(chosen.stats.cpuMs / 1000).toFixed(1)} s cpu, ${chosen.stats.maxRssMb} MB peak`);
+      return chosen;
+    });
+    const peers = runPeers(articles);
+    log(`  chrono-node ${(peers.chrono.wallMs / 1000).toFixed(1)} s, Intl.Segmenter ${(peers.segmenter.wallMs / 1000).toFixed(1)} s, \\p{L}+ ${(peers.regex.wallMs / 1000).toFixed(2)} s`);
+    const score = scoreFindings(runs[0]!.findings, gold);
+    log(`  precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)} (${score.findings} findings, ${score.gold} gold)`);
+    return { size, gold, runs, identical: runs[0]!.report === runs[1]!.report, peers, score, byRule: scoreByRule(runs[0]!.findings, gold) };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function scoreByRule(findings: readonly ScoredFinding[], gold: Gold): SizeResult['byRule'] {
+  const rules = [...new Set([...findings.map((f) => f.ruleId), ...gold.conflicts.map((c) => c.ruleId)])].sort();
+  return rules.map((ruleId) => {
+    const own = findings.filter((f) => f.ruleId === ruleId);
+    const goldOwn = gold.conflicts.filter((c) => c.ruleId === ruleId);
+    const score = scoreFindings(own, { conflicts: gold.conflicts });
+    const found = goldOwn.length - scoreFindings(findings, { conflicts: goldOwn }).missed.length;
+    return { ruleId, findings: own.length, truePositives: score.truePositives, gold: goldOwn.length, found };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The report
+
+const mb = (bytes: number) => bytes / 1e6;
+const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
+const rate = (bytes: number, ms: number) => (mb(bytes) / (ms / 1000)).toFixed(2);
+const check = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+function markdown(results: SizeResult[], context: { seed: number; loadBefore: number[]; loadAfter: number[]; started: Date; repeat: number; off: readonly string[]; title: boolean }): string {
+  const lines: string[] = [];
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const rules = context.off.length > 0 ? `the bundled rules without ${context.off.join(', ')}` : 'the bundled rules';
+  if (context.title) lines.push('# Benchmark: `crosscheck check` on generated archives', '');
+  lines.push(
+    `## Run: ${results.map((r) => r.size).join(', ')} articles, ${rules}`,
+    '',
+    `Generated by \`npm run bench\` (bench/run.ts) on ${context.started.toISOString().slice(0, 10)}: ${availableParallelism()} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${rules}. ` +
+      `Corpora from bench/generate.ts (seed ${context.seed}); each figure is the median of ${context.repeat} run(s). ` +
+      `Load average before/after: ${context.loadBefore.map((l) => l.toFixed(1)).join(' ')} / ${context.loadAfter.map((l) => l.toFixed(1)).join(' ')} ` +
+      '(other work on the machine slows wall-clock figures, the 2-thread ones most).',
+    '',
+    '### End to end',
+    '',
+    'The real CLI in a subprocess (`check <dir> --format json --out … --jobs J --stats-json …`): process start, reading, analysis, corpus checks and the JSON report written. MB/s is corpus bytes over wall time.',
+    '',
+    '| articles | MB | 1 thread: wall | cpu | MB/s | peak RSS | 2 threads: wall | MB/s | peak RSS | speed-up | same report |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
+  );
+  for (const r of results) {
+    const [one, two] = r.runs as [CheckRun, CheckRun];
+    lines.push(
+      `| ${r.size} | ${mb(r.gold.bytes).toFixed(1)} | ${seconds(one.wallMs)} s | ${seconds(one.stats.cpuMs)} s | ${rate(r.gold.bytes, one.wallMs)} | ${one.stats.maxRssMb} MB | ${seconds(two.wallMs)} s | ${rate(r.gold.bytes, two.wallMs)} | ${two.stats.maxRssMb} MB | ${(one.wallMs / two.wallMs).toFixed(2)}× | ${r.identical ? 'yes' : '**no**'} |`,
+    );
+  }
+  lines.push('', '### Stages (1 thread)', '', 'Milliseconds per stage, from `--stats-json`; "other" is process start, listing files, suppressions and selection.', '');
+  lines.push(`| articles | ${STAGES.join(' | ')} | other | total |`, `| ---: | ${STAGES.map(() => '---:').join(' | ')} | ---: | ---: |`);
+  for (const r of results) {
+    const s = r.runs[0]!.stats;
+    const staged = STAGES.reduce((sum, stage) => sum + s.stages[stage], 0);
+    lines.push(`| ${r.size} | ${STAGES.map((stage) => s.stages[stage]).join(' | ')} | ${Math.max(0, s.totalMs - staged)} | ${s.totalMs} |`);
+  }
+  lines.push('', 'With 2 threads, reading, extraction and claims run in the workers; the corpus stages (align, compare, report) stay on the main thread:', '');
+  lines.push('| articles | workers (wall) | ingest+extract+claims summed over workers | align | compare | report | total |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    const s = r.runs[1]!.stats;
+    lines.push(`| ${r.size} | ${s.stages.workers} | ${s.stages.ingest + s.stages.extract + s.stages.claims} | ${s.stages.align} | ${s.stages.compare} | ${s.stages.report} | ${s.totalMs} |`);
+  }
+  lines.push(
+    '',
+    '### Peers on the same text',
+    '',
+    'Each pass alone, one thread, files already in memory (bench/peers.ts). chrono-node (`chrono.fr` / `chrono.en` by article language) is the peer of the extraction stage; the word tokenisers are the floor of any text tool.',
+    '',
+    '| articles | crosscheck check, 1 thread (end to end) | chrono-node | Intl.Segmenter words | `\\p{L}+` regex |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of results) {
+    const p = r.peers;
+    lines.push(
+      `| ${r.size} | ${rate(r.gold.bytes, r.runs[0]!.wallMs)} MB/s | ${rate(p.bytes, p.chrono.wallMs)} MB/s (${p.chrono.found} dates) | ${rate(p.bytes, p.segmenter.wallMs)} MB/s | ${rate(p.bytes, p.regex.wallMs)} MB/s |`,
+    );
+  }
+  lines.push('', '### Accuracy against the gold', '', 'A finding is a true positive when it cites a document the generator made wrong, with the wrong value; any other finding is a false positive.', '');
+  lines.push('| articles | gold conflicts | findings | precision | recall |', '| ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) lines.push(`| ${r.size} | ${r.score.gold} | ${r.score.findings} | ${r.score.precision.toFixed(3)} | ${r.score.recall.toFixed(3)} |`);
+  lines.push('', 'By rule (findings that are true positives / findings; gold conflicts found / gold conflicts):', '');
+  lines.push(`| rule | ${results.map((r) => `${r.size}`).join(' | ')} |`, `| --- | ${results.map(() => '---').join(' | ')} |`);
+  for (const ruleId of [...new Set(results.flatMap((r) => r.byRule.map((b) => b.ruleId)))].sort()) {
+    const cells = results.map((r) => {
+      const b = r.byRule.find((x) => x.ruleId === ruleId);
+      return b ? `${b.truePositives}/${b.findings}; ${b.found}/${b.gold}` : '–';
+    });
+    lines.push(`| ${ruleId} | ${cells.join(' | ')} |`);
+  }
+  lines.push('', '### Targets', '');
+  for (const r of results) {
+    const [one, two] = r.runs as [CheckRun, CheckRun];
+    const chronoRate = mb(r.peers.bytes) / (r.peers.chrono.wallMs / 1000);
+    const oneRate = mb(r.gold.bytes) / (one.wallMs / 1000);
+    lines.push(`- N = ${r.size}: 1-thread throughput ${oneRate.toFixed(2)} MB/s vs chrono-node ${chronoRate.toFixed(2)} MB/s: ${check(oneRate >= chronoRate)}; 2 threads ${(one.wallMs / two.wallMs).toFixed(2)}× (target 1.6×): ${check(one.wallMs / two.wallMs >= 1.6)}; precision ${r.score.precision.toFixed(3)} (≥ 0.95): ${check(r.score.precision >= 0.95)}; recall ${r.score.recall.toFixed(3)} (≥ 0.9): ${check(r.score.recall >= 0.9)}; same report with 1 and 2 threads: ${check(r.identical)}.`);
+  }
+  const small = results.find((r) => r.size === 10_000);
+  const large = results.find((r) => r.size === 100_000);
+  if (small && large) {
+    const ratio = large.runs[0]!.wallMs / small.runs[0]!.wallMs;
+    lines.push(`- 10k → 100k: time × ${ratio.toFixed(1)} (at most 11×): ${check(ratio <= 11)}; peak RSS at 100k ${large.runs[0]!.stats.maxRssMb} MB with 1 thread, ${large.runs[1]!.stats.maxRssMb} MB with 2 (under 2 GB): ${check(Math.max(large.runs[0]!.stats.maxRssMb, large.runs[1]!.stats.maxRssMb) < 2048)}.`);
+  } else {
+    lines.push('- 10k → 100k scaling and peak RSS at 100k: not measured in this run (`BENCH_SIZES=1000,10000,100000 npm run bench`).');
+  }
+  const misses = results.flatMap((r) => [...r.score.falsePositives.slice(0, 5).map((f) => `- N = ${r.size}, false positive ${f.ruleId}: ${f.fact}`), ...r.score.missed.slice(0, 5).map((c) => `- N = ${r.size}, missed ${c.ruleId}: ${c.fact} (${c.docs.join(', ')}: ${c.value})`)]);
+  if (misses.length > 0) lines.push('', '### Examples of errors (up to 5 of each kind per size)', '', ...misses);
+  return `${lines.join('\n')}\n`;
+}
+
+function log(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function main(argv: string[]): void {
+  const sizes = (option(argv, 'sizes') ?? process.env.BENCH_SIZES ?? '1000,10000').split(',').map((s) => Number(s.trim()));
+  if (sizes.some((s) => !Number.isInteger(s) || s < 2)) throw new Error('--sizes: whole numbers of articles, comma-separated (at least 2)');
+  const seed = Number(option(argv, 'seed') ?? DEFAULT_SEED);
+  const cacheDir = resolve(option(argv, 'cache') ?? process.env.BENCH_CACHE ?? join(tmpdir(), 'crosscheck-bench'));
+  const out = resolve(option(argv, 'out') ?? join(ROOT, 'reports', 'bench.md'));
+  const repeat = Number(option(argv, 'repeat') ?? 1);
+  const off = (option(argv, 'off') ?? '').split(',').filter(Boolean);
+  const append = argv.includes('--append') && existsSync(out);
+  if (!existsSync(CLI) || !existsSync(PEERS)) throw new Error('build first: npm run build && tsc -p tsconfig.bench.json (npm run bench does both)');
+  const started = new Date();
+  const loadBefore = loadavg();
+  const results = sizes.map((size) => benchSize(size, seed, cacheDir, repeat, off));
+  const text = markdown(results, { seed, loadBefore, loadAfter: loadavg(), started, repeat, off, title: !append });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, append ? `${readFileSync(out, 'utf8')}\n${text}` : text);
+  log(`wrote ${out}`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Document } from '../model/document.js';
+import { analyzeDocument, type DocumentResult } from '../pipeline.js';
+import { CACHE_FORMAT, configurationKey, documentKey, type CacheableConfiguration } from './key.js';
+
+/** Where `--cache` keeps its entries unless `--cache-dir` says otherwise. */
+export const DEFAULT_CACHE_DIR = '.crosscheck-cache';
+
+/** What a run did, counted (not timed): the CLI prints it, the tests assert on it. */
+export interface CacheStats {
+  /** Articles whose analysis actually ran (extraction and the rules' claims). */
+  analysed: number;
+  /** Articles served from an entry on disk. */
+  fromCache: number;
+  /** Entries found but unusable (truncated, edited, from another format): recomputed and rewritten. */
+  discarded: number;
+  /** Entries that could not be written (read-only folder, full disk); the run goes on without them. */
+  writeFailures: number;
+}
+
+/**
+ * A content-addressed cache of per-article analyses (`DocumentResult`), one JSON file per article under
+ * `<dir>/v<format>/<key[0..2]>/<key>.json`. The key covers the article as read and the whole configuration
+ * (see ./key.ts), so an entry is either exactly what `analyzeDocument` would return or not used at all:
+ * the cache never changes a result, and deleting the folder is always safe.
+ *
+ * An entry is a header line `{"format","key","digest"}` followed by the result's JSON; the digest is the
+ * sha256 of that JSON, so a damaged entry is noticed without trusting it. Entries are written to a
+ * temporary file and renamed, so a crash or a parallel run never leaves half an entry.
+ */
+export class AnalysisCache {
+  readonly stats: CacheStats = { analysed: 0, fromCache: 0, discarded: 0, writeFailures: 0 };
+  private prepared = false;
+  private temporaries = 0;
+
+  constructor(readonly dir: string = DEFAULT_CACHE_DIR) {}
+
+  /** `analyzeDocument(doc, configuration)`, from the cache when an entry for this exact input exists. */
+  analyze(doc: Document, configuration: CacheableConfiguration): DocumentResult {
+    const configKey = configurationKey(configuration);
+    if (configKey === undefined) return this.compute(doc, configuration);
+    const key = documentKey(configKey, doc);
+    const cached = this.read(key, doc);
+    if (cached) {
+      this.stats.fromCache += 1;
+      return cached;
+    }
+    const result = this.compute(doc, configuration);
+    this.write(key, result);
+    return result;
+  }
+
+  /** The file of an entry (exposed for tests that damage entries on purpose). */
+  entryPath(key: string): string {
+    return join(this.dir, `v${CACHE_FORMAT}`, key.slice(0, 2), `${key}.json`);
+  }
+
+  private compute(doc: Document, configuration: CacheableConfiguration): DocumentResult {
+    this.stats.analysed += 1;
+    return analyzeDocument(doc, configuration);
+  }
+
+  private read(key: string, doc: Document): DocumentResult | undefined {
+    let text: string;
+    try {
+      text = readFileSync(this.entryPath(key), 'utf8');
+    } catch {
+      return undefined; // no entry yet (or unreadable: recomputed and rewritten)
+    }
+    try {
+      const newline = text.indexOf('\n');
+      const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; digest?: unknown };
+      const body = text.slice(newline + 1);
+      if (newline < 0 || header.format !== CACHE_FORMAT || header.key !== key || header.digest !== sha256(body)) throw new Error('stale');
+      const result = JSON.parse(body) as DocumentResult;
+      if (result.analysis?.doc?.id !== doc.id || result.analysis.doc.path !== doc.path || !Array.isArray(result.claims)) throw new Error('shape');
+      return result;
+    } catch {
+      this.stats.discarded += 1;
+      return undefined;
+    }
+  }
+
+  private write(key: string, result: DocumentResult): void {
+    const body = JSON.stringify(result);
+    const path = this.entryPath(key);
+    const temp = `${path}.${process.pid}.${(this.temporaries += 1)}.tmp`;
+    try {
+      this.prepare();
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(temp, `${JSON.stringify({ format: CACHE_FORMAT, key, digest: sha256(body) })}\n${body}`);
+      renameSync(temp, path);
+    } catch {
+      this.stats.writeFailures += 1;
+      try {
+        rmSync(temp, { force: true });
+      } catch {
+        // the folder itself is unusable (not a folder, no permission): there is no temporary to remove
+      }
+    }
+  }
+
+  /** Creates the folder with a `.gitignore` of its own, so the cache is never committed by accident. */
+  private prepare(): void {
+    if (this.prepared) return;
+    mkdirSync(this.dir, { recursive: true });
+    const ignore = join(this.dir, '.gitignore');
+    if (!existsSync(ignore)) writeFileSync(ignore, '# Crosscheck analysis cache: safe to delete.\n*\n');
+    this.prepared = true;
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

@@ -1,0 +1,284 @@
+import type { Claim, ClaimValue } from '../model/claim.js';
+import type { Lexicon, LocaleLexicon } from '../model/lexicon.js';
+import type { Mention, Span } from '../model/mention.js';
+import { foldWord } from '../text/fold.js';
+import { tokenize, type Token } from '../extract/tokens.js';
+import type { ClaimInput } from './events.js';
+
+/** The kinds of values compared across articles without a rule per story. */
+export const VALUE_TYPES = ['weekday', 'year', 'date', 'count', 'quantity', 'ordinal', 'place'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+
+export interface ValueClaimOptions {
+  ruleId: string;
+  types: ReadonlySet<ValueType>;
+  /** Content words this close to a value (in words) describe it ("sentenced Saturday", "three villages"). */
+  localWindow: number;
+}
+
+const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** Units → the dimension they measure and the factor to a base unit; money keeps its currency apart. */
+const UNITS: Record<string, { dimension: string; factor: number }> = {
+  kg: { dimension: 'mass', factor: 1 },
+  g: { dimension: 'mass', factor: 0.001 },
+  t: { dimension: 'mass', factor: 1000 },
+  lb: { dimension: 'mass', factor: 0.45359237 },
+  m: { dimension: 'length', factor: 1 },
+  km: { dimension: 'length', factor: 1000 },
+  cm: { dimension: 'length', factor: 0.01 },
+  mi: { dimension: 'length', factor: 1609.344 },
+  ft: { dimension: 'length', factor: 0.3048 },
+  '%': { dimension: 'percent', factor: 1 },
+};
+
+interface Vocabulary {
+  functionWords: Set<string>;
+  classes: Map<string, string>;
+}
+
+const vocabularyCache = new WeakMap<LocaleLexicon, Vocabulary>();
+
+function vocabulary(locale: LocaleLexicon): Vocabulary {
+  let vocab = vocabularyCache.get(locale);
+  if (!vocab) {
+    const classes = new Map<string, string>();
+    for (const [name, words] of Object.entries(locale.nounClasses)) for (const word of words) classes.set(foldWord(word), name);
+    vocab = { functionWords: new Set([...locale.functionWords, ...locale.stopwords].map(foldWord)), classes };
+    vocabularyCache.set(locale, vocab);
+  }
+  return vocab;
+}
+
+/** Letters kept of a word to compare it: a crude stem that also joins French and English cognates (inaugur-). */
+const STEM_LENGTH = 5;
+
+/** A word reduced for comparison: folded, translated to English, cut to a stem shared by its inflections and cognates. */
+export function normaliseWord(word: string, lexicon: Lexicon): string {
+  const folded = foldWord(word).replace(/['’]s$/, '');
+  const translated = lexicon.translations[folded] ?? folded;
+  return translated.slice(0, STEM_LENGTH);
+}
+
+/**
+ * Value claims: every weekday, year, date, count of a thing, measured quantity, ordinal and place that a
+ * sentence states, each keyed by what it measures (the counted noun's class, the unit's dimension) and
+ * described by the words around it, so that the same fact can be found in another article, in either
+ * language, however it is phrased.
+ */
+export function buildValueClaims(input: ClaimInput, lexicon: Lexicon, options: ValueClaimOptions): Claim[] {
+  const { doc } = input;
+  const locale = lexicon.locales[doc.lang];
+  if (!locale) return [];
+  const vocab = vocabulary(locale);
+  const claims: Claim[] = [];
+  let mentionIndex = 0;
+  const mentions = input.mentions;
+  for (const sentence of input.sentences) {
+    while (mentionIndex < mentions.length && mentions[mentionIndex]!.span[0] < sentence[0]) mentionIndex++;
+    const inside: Mention[] = [];
+    for (let k = mentionIndex; k < mentions.length && mentions[k]!.span[0] < sentence[1]; k++) {
+      if (mentions[k]!.span[1] <= sentence[1]) inside.push(mentions[k]!);
+    }
+    if (!inside.some(isValueMention)) continue;
+    const tokens = tokenize(doc.text, sentence);
+    const words = tokens.map((t) => ({ token: t, word: contentWord(t, vocab, lexicon) }));
+    const context = new Set(words.map((w) => w.word).filter((w): w is string => w !== null));
+    const anchors = new Map<Mention, string>();
+    for (const m of inside) {
+      const anchor = anchorOf(m);
+      if (anchor) anchors.set(m, anchor);
+    }
+    for (const mention of inside) {
+      for (const read of readValue(mention, inside, tokens, vocab, lexicon, options.types)) {
+      const local = localWords(words, mention.span, options.localWindow);
+      const own = anchors.get(mention);
+      const sentenceAnchors = [...anchors].filter(([m, a]) => m !== mention && a !== own).map(([, a]) => a);
+      claims.push({
+        id: `${doc.id}#${options.ruleId}#${mention.span[0]}#${read.type}`,
+        doc: doc.id,
+        lang: doc.lang,
+        ruleId: options.ruleId,
+        eventType: 'value',
+        attribute: read.type,
+        values: [read.value],
+        exhaustive: false,
+        modality: 'held',
+        agents: [],
+        places: [],
+        trigger: { text: mention.text, span: mention.span },
+        sentence,
+        keyParts: {
+          key: read.key,
+          context: [...context].sort().join(' '),
+          local: [...local].sort().join(' '),
+          anchors: [...new Set(sentenceAnchors)].sort().join(' '),
+        },
+      });
+      }
+    }
+  }
+  return claims;
+}
+
+function isValueMention(m: Mention): boolean {
+  return m.kind === 'time' || m.kind === 'number' || m.kind === 'ordinal' || m.kind === 'place';
+}
+
+function contentWord(token: Token, vocab: Vocabulary, lexicon: Lexicon): string | null {
+  if (!/\p{L}{2,}/u.test(token.text)) return null;
+  const folded = foldWord(token.text).replace(/['’.]$/, '');
+  if (vocab.functionWords.has(folded)) return null;
+  return normaliseWord(token.text, lexicon);
+}
+
+/** Entities and values elsewhere in the sentence: strong evidence that two sentences tell the same thing. */
+function anchorOf(m: Mention): string | null {
+  switch (m.kind) {
+    case 'person':
+      return m.value ? `#${m.attrs.surname ?? m.value}` : null;
+    case 'place':
+      return `@${m.value}`;
+    case 'org':
+      return `&${String(m.attrs.head ?? '')}`;
+    case 'time':
+      if (m.attrs.clock || !m.value) return null;
+      return m.stated ? `t:${m.value}` : m.attrs.weekday ? `w:${m.attrs.weekday}` : null;
+    case 'number':
+      return `n:${m.value}`;
+    default:
+      return null;
+  }
+}
+
+function localWords(words: Array<{ token: Token; word: string | null }>, span: Span, window: number): Set<string> {
+  const at = words.findIndex((w) => w.token.end > span[0]);
+  const out = new Set<string>();
+  if (at < 0) return out;
+  let end = at;
+  while (end < words.length && words[end]!.token.start < span[1]) end++;
+  let seen = 0;
+  for (let k = at - 1; k >= 0 && seen < window; k--) {
+    if (/^[;:()«»"]$/.test(words[k]!.token.text)) break;
+    const word = words[k]!.word;
+    if (word) {
+      out.add(word);
+      seen++;
+    }
+  }
+  seen = 0;
+  for (let k = end; k < words.length && seen < window; k++) {
+    if (/^[;:()«»"]$/.test(words[k]!.token.text)) break;
+    const word = words[k]!.word;
+    if (word) {
+      out.add(word);
+      seen++;
+    }
+  }
+  return out;
+}
+
+interface ReadValue {
+  type: ValueType;
+  key: string;
+  value: ClaimValue;
+}
+
+function readValue(
+  mention: Mention,
+  inside: readonly Mention[],
+  tokens: readonly Token[],
+  vocab: Vocabulary,
+  lexicon: Lexicon,
+  types: ReadonlySet<ValueType>,
+): ReadValue[] {
+  const base = { span: mention.span, text: mention.text, stated: mention.stated };
+  if (mention.kind === 'time') {
+    if (mention.attrs.clock) return [];
+    const out: ReadValue[] = [];
+    const weekday = Number(mention.attrs.weekday);
+    if (weekday && types.has('weekday')) {
+      // The day a weekday was resolved to (from the publication date) tells which week it belongs to.
+      const start = mention.attrs.start === undefined ? undefined : String(mention.attrs.start);
+      const time = start ? { value: start, precision: 'day' as const, start, end: String(mention.attrs.end ?? start) } : undefined;
+      out.push({ type: 'weekday', key: 'weekday', value: { ...base, value: WEEKDAYS[weekday]!, number: weekday, time } });
+    }
+    if (mention.attrs.relative || mention.attrs.resolved === false || !types.has(mention.precision === 'year' ? 'year' : 'date')) return out;
+    if (mention.precision === 'year' && /^\d{4}$/.test(mention.value) && mention.stated) {
+      out.push({ type: 'year', key: 'year', value: { ...base, value: mention.value, number: Number(mention.value) } });
+    } else if (mention.precision === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(mention.value)) {
+      // "16 October" with the year taken from the publication date: only the day and month are stated.
+      out.push({ type: 'date', key: 'date', value: { ...base, value: mention.stated ? mention.value : `--${mention.value.slice(5)}` } });
+    } else if (mention.precision === 'month' && /^\d{4}-\d{2}$/.test(mention.value) && mention.stated) {
+      out.push({ type: 'date', key: 'date', value: { ...base, value: mention.value } });
+    }
+    return out;
+  }
+  if (mention.kind === 'number') {
+    const amount = Number(mention.value);
+    if (!Number.isFinite(amount)) return [];
+    const unit = mention.attrs.unit === undefined ? undefined : String(mention.attrs.unit);
+    const qualifier = String(mention.attrs.qualifier ?? 'exact');
+    if (unit) {
+      if (!types.has('quantity')) return [];
+      const known = UNITS[unit];
+      if (known) {
+        return [{ type: 'quantity', key: `quantity:${known.dimension}`, value: { ...base, value: `${mention.value} ${unit}`, number: amount * known.factor, unit, qualifier } }];
+      }
+      // A currency (ISO code): amounts in different currencies are different values. Other units are
+      // not compared, since they cannot be converted (degrees Celsius vs Fahrenheit).
+      if (!/^[A-Z]{3}$/.test(unit)) return [];
+      return [{ type: 'quantity', key: 'quantity:money', value: { ...base, value: `${mention.value} ${unit}`, number: amount, unit, qualifier } }];
+    }
+    if (!types.has('count')) return [];
+    const noun = mention.attrs.noun === undefined ? null : foldWord(String(mention.attrs.noun));
+    let counted = noun ? (vocab.classes.get(noun) ?? normaliseWord(noun, lexicon)) : measureBefore(mention, tokens, vocab, lexicon);
+    // "1 000 personnes ont été blessées" / "six people were arrested": what happened to them is what is counted.
+    if (counted === GENERIC_CLASS) counted = classAfter(mention, tokens, vocab) ?? counted;
+    if (!counted || vocab.functionWords.has(counted)) return [];
+    return [{ type: 'count', key: `count:${counted}`, value: { ...base, value: mention.value, number: amount, qualifier } }];
+  }
+  if (mention.kind === 'ordinal' && types.has('ordinal')) {
+    const next = tokens.find((t) => t.start >= mention.span[1] && /\p{L}{3,}/u.test(t.text));
+    if (!next || next.start - mention.span[1] > 2) return [];
+    const noun = vocab.classes.get(foldWord(next.text)) ?? normaliseWord(next.text, lexicon);
+    return [{ type: 'ordinal', key: `ordinal:${noun}`, value: { ...base, value: mention.value, number: Number(mention.value) } }];
+  }
+  if (mention.kind === 'place' && types.has('place')) {
+    // Only places named as where something happened ("in Las Vegas"), not inside other names.
+    const inName = inside.some((m) => m.kind === 'org' && m.span[0] <= mention.span[0] && m.span[1] >= mention.span[1]);
+    const before = tokens.filter((t) => t.end <= mention.span[0]).pop();
+    if (inName || !before || !/^(in|at|à|a|au|en|near|près)$/i.test(foldWord(before.text))) return [];
+    const within = Array.isArray(mention.attrs.within) ? (mention.attrs.within as string[]) : [];
+    return [{ type: 'place', key: 'place', value: { ...base, value: mention.value, unit: within.join(' ') } }];
+  }
+  return [];
+}
+
+/** The class of counted things too general to compare on its own ("people"): refined by the verb that follows. */
+const GENERIC_CLASS = 'people';
+/** How far after a count its verb may stand ("people were arrested", "personnes ont été blessées"). */
+const VERB_WINDOW = 5;
+
+function classAfter(mention: Mention, tokens: readonly Token[], vocab: Vocabulary): string | undefined {
+  const after = tokens.filter((t) => t.start >= mention.span[1]).slice(1, 1 + VERB_WINDOW);
+  for (const token of after) {
+    if (/^[,;:.]$/.test(token.text)) break;
+    const found = vocab.classes.get(foldWord(token.text));
+    if (found && found !== GENERIC_CLASS) return found;
+  }
+  return undefined;
+}
+
+/** "magnitude 5.9", "a depth of 10": the measure named just before a number without a counted noun. */
+function measureBefore(mention: Mention, tokens: readonly Token[], vocab: Vocabulary, lexicon: Lexicon): string | null {
+  const before = tokens.filter((t) => t.end <= mention.span[0]).slice(-3).reverse();
+  for (const token of before) {
+    const folded = foldWord(token.text);
+    if (vocab.functionWords.has(folded) || !/\p{L}{3,}/u.test(token.text)) continue;
+    return vocab.classes.get(folded) ?? normaliseWord(token.text, lexicon);
+  }
+  return null;
+}
+
+export { WEEKDAYS };

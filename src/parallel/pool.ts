@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { Configuration } from '../check.js';
+import type { Document } from '../model/document.js';
+import { CrosscheckError } from '../model/errors.js';
+import type { DocumentResult } from '../pipeline.js';
+import type { AnalysedArticles, AnalyzeArticlesOptions } from './analyze.js';
+import { analyzeInProcess } from './analyze.js';
+import { batchSize, cutBatches } from './batches.js';
+import { SIGNAL_DOCUMENTS, SIGNAL_REPLIES, type BatchReply, type BatchRequest, type WorkerError, type WorkerSetup } from './protocol.js';
+import { emptyStageTimes, STAGES } from './stages.js';
+
+/** Batches each worker holds at once, so it never waits for the main thread between two. */
+const IN_FLIGHT = 2;
+/** With no article finished by any worker for this long, a worker has died (out of memory, killed). */
+const STALL_MS = 5 * 60_000;
+/** How often the main thread wakes while it waits, to move the progress bar and watch for a stall. */
+const TICK_MS = 100;
+
+interface PooledWorker {
+  worker: Worker;
+  replies: MessagePort;
+}
+
+/**
+ * Reads and analyses the files in `jobs` worker threads and returns what one thread would, in the same
+ * order: files are cut into contiguous batches, results are put back in batch order. Synchronous, so that
+ * `check()` stays synchronous: the main thread sleeps on a shared counter (Atomics.wait) and takes replies
+ * with receiveMessageOnPort. A worker's error is thrown here (a CrosscheckError stays one).
+ */
+export function analyzeInWorkers(files: readonly string[], configuration: Configuration, options: AnalyzeArticlesOptions & { jobs: number }): AnalysedArticles {
+  const started = performance.now();
+  const batches = cutBatches(files, batchSize(files.length, options.jobs));
+  const signal = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+  const counters = new Int32Array(signal);
+  const setup: Omit<WorkerSetup, 'replies'> = {
+    sources: configuration.sources!,
+    ruleIds: configuration.rules.map((rule) => rule.meta.id),
+    lang: options.lang,
+    cacheDir: options.cache?.dir,
+    timed: options.onStage !== undefined,
+    signal,
+  };
+  const pool = Array.from({ length: Math.min(options.jobs, batches.length) }, () => startWorker(setup));
+  const replies: Array<Extract<BatchReply, { ok: true }> | undefined> = new Array(batches.length);
+  try {
+    let next = 0;
+    const send = (member: PooledWorker) => {
+      const { start, end } = batches[next]!;
+      member.worker.postMessage({ batch: next, files: files.slice(start, end) } satisfies BatchRequest);
+      next += 1;
+    };
+    for (let round = 0; round < IN_FLIGHT; round++) for (const member of pool) if (next < batches.length) send(member);
+    let received = 0;
+    let lastDocuments = 0;
+    let lastActivity = Date.now();
+    while (received < batches.length) {
+      const seen = Atomics.load(counters, SIGNAL_REPLIES);
+      let got = false;
+      for (const member of pool) {
+        for (let message = receiveMessageOnPort(member.replies); message; message = receiveMessageOnPort(member.replies)) {
+          const reply = message.message as BatchReply;
+          if (!reply.ok) throw rebuildError(reply.error);
+          replies[reply.batch] = reply;
+          received += 1;
+          got = true;
+          if (next < batches.length) send(member);
+        }
+      }
+      const documents = Atomics.load(counters, SIGNAL_DOCUMENTS);
+      if (got || documents !== lastDocuments) {
+        lastActivity = Date.now();
+        lastDocuments = documents;
+        options.onProgress?.(Math.min(documents, files.length), files.length);
+      } else if (Date.now() - lastActivity > STALL_MS) {
+        throw new Error(`worker threads stopped answering (no article analysed in ${STALL_MS / 60_000} minutes); run with --jobs 1 to see why`);
+      }
+      if (!got) Atomics.wait(counters, SIGNAL_REPLIES, seen, TICK_MS);
+    }
+  } finally {
+    for (const member of pool) void member.worker.terminate();
+  }
+  const merged = mergeReplies(replies as Array<Extract<BatchReply, { ok: true }>>);
+  if (options.cache) {
+    for (const reply of replies) for (const [key, value] of Object.entries(reply!.cache ?? {})) options.cache.stats[key as keyof typeof options.cache.stats] += value;
+  }
+  if (options.onStage) {
+    const times = emptyStageTimes();
+    for (const reply of replies) for (const stage of STAGES) times[stage] += reply!.times?.[stage] ?? 0;
+    for (const stage of ['ingest', 'extract', 'claims'] as const) options.onStage(stage, times[stage]);
+    options.onStage('workers', performance.now() - started);
+  }
+  // Batches keep same-id files together, so ids are unique across them; should that ever not hold (ids
+  // read differently), one thread gives the exact answer, duplicate reported where a single run reports it.
+  if (new Set(merged.documents.map((d) => d.id)).size !== merged.documents.length) {
+    return analyzeInProcess(files, configuration, { lang: options.lang, cache: options.cache });
+  }
+  return merged;
+}
+
+function startWorker(setup: Omit<WorkerSetup, 'replies'>): PooledWorker {
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(workerEntry(), { workerData: { ...setup, replies: port2 } satisfies WorkerSetup, transferList: [port2] });
+  // Errors come back as replies; this only keeps a late one (after terminate) from crashing the process.
+  worker.on('error', () => undefined);
+  worker.unref();
+  return { worker, replies: port1 };
+}
+
+/** The compiled worker next to this module; from TypeScript sources (tests), the one under dist/. */
+function workerEntry(): URL {
+  for (const candidate of ['./worker.js', '../../dist/parallel/worker.js']) {
+    const url = new URL(candidate, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  throw new CrosscheckError('the parallel worker (dist/parallel/worker.js) is not built: run `npm run build`, or check with --jobs 1', { code: 'usage' });
+}
+
+/** Concatenates batch replies in order; a document is the analysed one unless analysis refined its date. */
+function mergeReplies(replies: ReadonlyArray<Extract<BatchReply, { ok: true }>>): AnalysedArticles {
+  const merged: AnalysedArticles = { documents: [], problems: [], results: [] };
+  for (const reply of replies) {
+    const published = new Map(reply.ingestedPublished.map((entry) => [entry.index, entry.published]));
+    reply.results.forEach((result: DocumentResult, index) => {
+      const analysed = result.analysis.doc;
+      const ingested: Document = published.has(index) ? { ...analysed, published: published.get(index)! } : analysed;
+      merged.documents.push(ingested);
+      merged.results.push(result);
+    });
+    merged.problems.push(...reply.problems);
+  }
+  return merged;
+}
+
+function rebuildError(error: WorkerError): Error {
+  if (error.crosscheck) return new CrosscheckError(error.message, error.crosscheck);
+  const rebuilt = new Error(`in a worker thread: ${error.message}`);
+  rebuilt.stack = `${rebuilt.message}\n${error.stack ?? ''}`;
+  return rebuilt;
+}

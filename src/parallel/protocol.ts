@@ -1,0 +1,53 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { RuleSourcesDigest } from '../cache/key.js';
+import type { CacheStats } from '../cache/store.js';
+import type { Lang } from '../model/document.js';
+import type { IngestProblem } from '../ingest/read.js';
+import type { PublicationDate } from '../model/time.js';
+import type { DocumentResult } from '../pipeline.js';
+import type { StageTimes } from './stages.js';
+
+/** What a worker is started with: where the rules come from (it loads them once), never functions. */
+export interface WorkerSetup {
+  sources: RuleSourcesDigest;
+  /** The ids of the rules the main thread runs, in its order (a caller may have dropped some). */
+  ruleIds: string[];
+  lang?: Lang;
+  cacheDir?: string;
+  timed: boolean;
+  /** Int32 counters shared with the main thread: see SIGNAL_REPLIES and SIGNAL_DOCUMENTS. */
+  signal: SharedArrayBuffer;
+  /** Where replies go; the main thread reads it synchronously (receiveMessageOnPort). */
+  replies: MessagePort;
+}
+
+/** Counter bumped (and notified) after each reply is posted. */
+export const SIGNAL_REPLIES = 0;
+/** Counter bumped after each article is analysed (progress, and a sign of life). */
+export const SIGNAL_DOCUMENTS = 1;
+
+export interface BatchRequest {
+  batch: number;
+  files: string[];
+}
+
+export type BatchReply =
+  | {
+      batch: number;
+      ok: true;
+      results: DocumentResult[];
+      /** Per result: the publication date as read, when analysis refined it (the rest is the analysed document). */
+      ingestedPublished: Array<{ index: number; published: PublicationDate | null }>;
+      problems: IngestProblem[];
+      times?: StageTimes;
+      cache?: CacheStats;
+    }
+  | { batch: number; ok: false; error: WorkerError };
+
+/** An error thrown in a worker, as plain data; a CrosscheckError keeps its place and code. */
+export interface WorkerError {
+  name: string;
+  message: string;
+  stack?: string;
+  crosscheck?: { file?: string; line?: number; column?: number; code: 'input' | 'config' | 'usage' };
+}

@@ -1,0 +1,91 @@
+/**
+ * A worker thread of a parallel check: loads the configuration once from its sources, then reads and
+ * analyses the batches of files it is sent, and posts each batch's results as plain data. Everything but
+ * node:worker_threads is imported inside `openSession`, so that even a failure to load the code reaches the
+ * main thread as a reply instead of leaving it waiting.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RuleOptions, SeverityOverride } from '../rules/load.js';
+import type { BatchReply, BatchRequest, WorkerError, WorkerSetup } from './protocol.js';
+import { SIGNAL_DOCUMENTS, SIGNAL_REPLIES } from './protocol.js';
+
+const setup = workerData as WorkerSetup;
+const signal = new Int32Array(setup.signal);
+
+async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
+  const [{ loadConfigurationAsync }, { analyzeInProcess }, { AnalysisCache }, { emptyStageTimes }] = await Promise.all([
+    import('../check.js'),
+    import('./analyze.js'),
+    import('../cache/store.js'),
+    import('./stages.js'),
+  ]);
+  const { dirs, overrides, options } = setup.sources;
+  const loaded = await loadConfigurationAsync({
+    noBundledRules: true,
+    rules: [...dirs],
+    overrides: overrides as Record<string, SeverityOverride>,
+    options: options as RuleOptions,
+  });
+  const rules = setup.ruleIds.map((id) => {
+    const rule = loaded.rules.find((r) => r.meta.id === id);
+    if (!rule) throw new Error(`rule ${id} is not in the worker's configuration`);
+    return rule;
+  });
+  const configuration = { ...loaded, rules };
+  const cache = setup.cacheDir === undefined ? undefined : new AnalysisCache(setup.cacheDir);
+  return (request) => {
+    const times = setup.timed ? emptyStageTimes() : undefined;
+    const cacheBefore = cache ? { ...cache.stats } : undefined;
+    const analysed = analyzeInProcess(request.files, configuration, {
+      lang: setup.lang,
+      cache,
+      times,
+      onProgress: () => Atomics.add(signal, SIGNAL_DOCUMENTS, 1),
+    });
+    const ingestedPublished: Array<{ index: number; published: (typeof analysed.documents)[number]['published'] }> = [];
+    analysed.documents.forEach((doc, index) => {
+      if (analysed.results[index]!.analysis.doc !== doc) ingestedPublished.push({ index, published: doc.published });
+    });
+    const stats = cache && cacheBefore ? { analysed: cache.stats.analysed - cacheBefore.analysed, fromCache: cache.stats.fromCache - cacheBefore.fromCache, discarded: cache.stats.discarded - cacheBefore.discarded, writeFailures: cache.stats.writeFailures - cacheBefore.writeFailures } : undefined;
+    return { batch: request.batch, ok: true, results: analysed.results, ingestedPublished, problems: analysed.problems, times, cache: stats };
+  };
+}
+
+function describeError(error: unknown): WorkerError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const described: WorkerError = { name: error.name, message: error.message, stack: error.stack };
+  if (error.name === 'CrosscheckError') {
+    const { file, line, column, code } = error as Error & { file?: string; line?: number; column?: number; code: 'input' | 'config' | 'usage' };
+    described.crosscheck = { file, line, column, code };
+  }
+  return described;
+}
+
+function reply(message: BatchReply): void {
+  try {
+    setup.replies.postMessage(message);
+  } catch (error) {
+    setup.replies.postMessage({ batch: message.batch, ok: false, error: describeError(error) } satisfies BatchReply);
+  }
+  Atomics.add(signal, SIGNAL_REPLIES, 1);
+  Atomics.notify(signal, SIGNAL_REPLIES);
+}
+
+const session = openSession();
+// A failed start is reported with each batch; this keeps it from also being an unhandled rejection.
+session.catch(() => undefined);
+
+parentPort!.on('message', (request: BatchRequest) => {
+  session.then(
+    (run) => {
+      let message: BatchReply;
+      try {
+        message = run(request);
+      } catch (error) {
+        message = { batch: request.batch, ok: false, error: describeError(error) };
+      }
+      reply(message);
+    },
+    (error: unknown) => reply({ batch: request.batch, ok: false, error: describeError(error) }),
+  );
+});

@@ -1,0 +1,297 @@
+import { alignValueClaims, type AlignedPair, type ValueFact } from '../../align/values.js';
+import { buildValueClaims, type ValueType } from '../../claims/values.js';
+import { relate, type Relation } from '../../compare/quantities.js';
+import { fillTemplate, listOf, oneDigitApart } from '../../compare/values.js';
+import type { Claim } from '../../model/claim.js';
+import type { FindingDraft, Severity, SideDraft } from '../../model/finding.js';
+import type { CheckResult, Rule, RuleMeta } from '../types.js';
+
+export interface ValuesOptions {
+  types: ValueType[];
+  threshold: number;
+  localBonus: number;
+  localWindow: number;
+  maxPostings: number;
+  /** Two documents alone (no majority) must agree on at least this many other aligned values. */
+  minAgreements: number;
+  /** An outlier must be aligned with the sources it contradicts at least this well, or share the words next to the value. */
+  outlierThreshold: number;
+  /** Below this confidence a disagreement is reported as info (a note to check), never as a conflict. */
+  minConfidence: number;
+  /** Below this confidence a disagreement is not reported at all. */
+  reportConfidence: number;
+}
+
+export const VALUES_MESSAGES = {
+  outlier: '{{majority}} give {{majorityValue}}; {{outliers}}.',
+  split: '{{sides}}.',
+};
+
+interface Group {
+  claims: Claim[];
+}
+
+/**
+ * Generic values: every weekday, year, date, count, quantity, ordinal and place a sentence states is a
+ * claim; claims are aligned across documents and languages by what they measure and the words, names
+ * and values around them; a fact whose documents disagree is reported when a majority outvotes an
+ * outlier, or when two documents that agree on several other facts disagree on this one.
+ */
+export function valuesRule(options: ValuesOptions, meta: RuleMeta): Rule {
+  const messages = { ...VALUES_MESSAGES, ...meta.messages };
+  const types = new Set(options.types);
+  return {
+    meta: { ...meta, messages },
+    extract: (analysis, ctx) =>
+      buildValueClaims(analysis, ctx.lexicon, { ruleId: meta.id, types, localWindow: options.localWindow }),
+    check(claims): CheckResult {
+      const { facts, pairs } = alignValueClaims(claims, options);
+      const evidence = pairEvidence(pairs);
+      const findings: FindingDraft[] = [];
+      const corroborated: CheckResult['corroborated'] = [];
+      for (const fact of facts) {
+        const groups = groupValues(fact);
+        if (groups.length === 1) {
+          if (fact.claims.length >= 2) corroborated.push({ ruleId: meta.id, fact: factLabel(fact), value: fact.claims[0]!.values[0]!.value, sides: fact.claims.map(side) });
+          continue;
+        }
+        const finding = judge(fact, groups, evidence, options, meta, messages);
+        if (finding) findings.push(finding);
+      }
+      return { findings, corroborated, events: sameEventGroups(evidence) };
+    },
+  };
+}
+
+/** Per document pair: how many aligned values agree and how many conflict. */
+function pairEvidence(pairs: readonly AlignedPair[]): Map<string, { same: number; conflict: number; examples: string[] }> {
+  const evidence = new Map<string, { same: number; conflict: number; examples: string[] }>();
+  for (const { a, b } of pairs) {
+    const key = pairKey(a.doc, b.doc);
+    const entry = evidence.get(key) ?? { same: 0, conflict: 0, examples: [] };
+    const relation = relate(a.attribute, a.values[0]!, b.values[0]!);
+    if (relation === 'conflict') entry.conflict++;
+    else {
+      entry.same++;
+      if (entry.examples.length < 3) entry.examples.push(`"${a.values[0]!.text}"`);
+    }
+    evidence.set(key, entry);
+  }
+  return evidence;
+}
+
+function pairKey(x: string, y: string): string {
+  return x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+}
+
+/** Documents grouped by compatible values (a claim joins the first group it is compatible with throughout). */
+function groupValues(fact: ValueFact): Group[] {
+  const groups: Group[] = [];
+  for (const claim of fact.claims) {
+    const group = groups.find((g) => g.claims.every((other) => relate(claim.attribute, other.values[0]!, claim.values[0]!) !== 'conflict'));
+    if (group) group.claims.push(claim);
+    else groups.push({ claims: [claim] });
+  }
+  return groups.sort((x, y) => y.claims.length - x.claims.length);
+}
+
+function judge(
+  fact: ValueFact,
+  allGroups: Group[],
+  evidence: Map<string, { same: number; conflict: number }>,
+  options: ValuesOptions,
+  meta: RuleMeta,
+  messages: typeof VALUES_MESSAGES,
+): FindingDraft | null {
+  let groups = allGroups;
+  if (spansWeeks(fact)) return null;
+  // Every dissenting claim must be firmly tied to the claims it contradicts; one that is only loosely
+  // aligned is more likely a neighbouring sentence's value than a contradiction, and leaves the fact.
+  const reference = groups[0]!;
+  // A count of a named class (deaths, villages) already shares its counted noun with the other side.
+  const countedClass = fact.key.startsWith('count:');
+  const firm = (claim: Claim) =>
+    fact.pairs.some(
+      (p) =>
+        (p.a === claim ? reference.claims.includes(p.b) : p.b === claim && reference.claims.includes(p.a)) &&
+        (p.similarity >= options.outlierThreshold || p.local || countedClass),
+    );
+  groups = [reference, ...groups.slice(1).map((g) => ({ claims: g.claims.filter(firm) })).filter((g) => g.claims.length > 0)];
+  if (groups.length < 2) return null;
+  const [first, second] = groups;
+  const majority = first!.claims.length >= 2 && first!.claims.length > second!.claims.length ? first! : null;
+  // Without a majority, two documents must otherwise tell the same story to be compared at all.
+  if (!majority) {
+    const docsA = first!.claims.map((c) => c.doc);
+    const docsB = second!.claims.map((c) => c.doc);
+    const strong = docsA.some((a) =>
+      docsB.some((b) => {
+        const e = evidence.get(pairKey(a, b));
+        return !!e && e.same >= options.minAgreements && e.same >= 2 * e.conflict;
+      }),
+    );
+    if (!strong) return null;
+  }
+  const soft = groups.length === 2 && first!.claims.every((a) => second!.claims.every((b) => relate(a.attribute, a.values[0]!, b.values[0]!) !== 'conflict'));
+  const allRelations: Relation[] = [];
+  for (const a of first!.claims) for (const b of second!.claims) allRelations.push(relate(a.attribute, a.values[0]!, b.values[0]!));
+  const isSoft = soft || allRelations.every((r) => r === 'soft');
+  const sides = groups.flatMap((g) => g.claims.map(side));
+  const strength = Math.max(
+    0,
+    ...fact.pairs.filter((p) => first!.claims.includes(p.a) !== first!.claims.includes(p.b)).map((p) => p.similarity),
+  );
+  const local = fact.pairs.some((p) => first!.claims.includes(p.a) !== first!.claims.includes(p.b) && p.local);
+  if (process.env.CROSSCHECK_DEBUG_VALUES) {
+    process.stderr.write(
+      `${JSON.stringify({ debug: 'values', key: fact.key, docs: sides.map((s) => s.doc), spans: sides.map((s) => s.span), majority: majority?.claims.length ?? 0, groups: groups.map((g) => g.claims.length), strength, local, langs: [...new Set(fact.claims.map((c) => c.lang))].length })}\n`,
+    );
+  }
+  const hint = explain(fact, groups, majority);
+  const typo = hint.includes('one digit apart');
+  let confidence = confidenceOf(fact.key, strength, local, majority?.claims.length ?? 0, typo);
+  let severity: Severity = meta.severity;
+  if (isSoft) confidence = Math.min(confidence, 0.45);
+  if (confidence < options.reportConfidence) return null;
+  if (confidence < options.minConfidence) severity = 'info';
+  else if ((!majority || isSoft) && severity === 'error') severity = 'warning';
+  const describe = (g: Group) => `${listOf(g.claims.map((c) => c.doc))} ${g.claims.length > 1 ? 'say' : 'says'} ${g.claims[0]!.values[0]!.value}`;
+  const message = majority
+    ? fillTemplate(messages.outlier, {
+        majority: `${majority.claims.length} sources`,
+        majorityValue: majority.claims[0]!.values[0]!.value,
+        outliers: groups.filter((g) => g !== majority).map(describe).join('; '),
+      })
+    : fillTemplate(messages.split, { sides: groups.map(describe).join('; ') });
+  return {
+    ruleId: meta.id,
+    severity,
+    fact: factLabel(fact),
+    message,
+    hint,
+    confidence,
+    sides,
+    messageId: majority ? 'outlier' : 'split',
+  };
+}
+
+/** Days within which two resolved weekdays can be the same occurrence. */
+const SAME_WEEK_DAYS = 7;
+
+/**
+ * Weekdays resolved against publication dates weeks apart name different occurrences (two meetings of the
+ * same ministers), not one event told two ways: such a fact is not compared.
+ */
+function spansWeeks(fact: ValueFact): boolean {
+  if (fact.key !== 'weekday') return false;
+  const days = fact.claims.map((c) => c.values[0]!.time?.start).filter((d): d is string => !!d).map((d) => Date.parse(d));
+  return days.length >= 2 && (Math.max(...days) - Math.min(...days)) / 86_400_000 > SAME_WEEK_DAYS;
+}
+
+/**
+ * How likely a disagreement is a real contradiction rather than two different facts. Weekdays, years and
+ * dates are rarely two facts in sentences that align; amounts, percentages, ordinals and places often are
+ * (two offers, two awards, a hometown and a venue). Alignment strength, the words next to the values, a
+ * majority and a one-digit difference raise it.
+ */
+const PRIORS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^(weekday|year|date)$/, 0.5],
+  [/^count:/, 0.4],
+  [/^ordinal:/, 0.3],
+  [/^quantity:(mass|length)$/, 0.35],
+  [/^quantity:/, 0.15],
+  [/^place$/, 0.05],
+];
+
+export function confidenceOf(key: string, strength: number, local: boolean, majority: number, typo: boolean): number {
+  const prior = PRIORS.find(([pattern]) => pattern.test(key))?.[1] ?? 0.3;
+  const support = majority >= 3 ? 0.1 : majority === 2 ? 0.05 : -0.05;
+  const score = prior + 0.3 * Math.min(1, strength / 0.5) + (local ? 0.05 : 0) + support + (typo ? 0.1 : 0);
+  return Math.round(Math.max(0.05, Math.min(0.95, score)) * 100) / 100;
+}
+
+function side(claim: Claim): SideDraft {
+  const value = claim.values[0]!;
+  // Places are compared by key; a person reads the name as written.
+  const shown = claim.attribute === 'place' ? value.text : value.value;
+  return { doc: claim.doc, values: [shown], modality: claim.modality, span: value.span, sentence: claim.sentence };
+}
+
+const TYPE_LABELS: Record<string, string> = {
+  weekday: 'weekday',
+  year: 'year',
+  date: 'date',
+  place: 'place',
+  'quantity:money': 'amount',
+  'quantity:mass': 'weight',
+  'quantity:length': 'distance',
+  'quantity:percent': 'percentage',
+};
+
+/** "weekday of: sentenced, judge" — what is measured and the words that describe it. */
+function factLabel(fact: ValueFact): string {
+  const key = fact.key;
+  const what = TYPE_LABELS[key] ?? (key.startsWith('count:') ? `number of ${key.slice(6)}` : key.startsWith('ordinal:') ? `ordinal of the ${key.slice(8)}` : key);
+  const shared = sharedWords(fact.claims);
+  return shared.length > 0 ? `${what} (${shared.slice(0, 4).join(', ')})` : what;
+}
+
+function sharedWords(claims: readonly Claim[]): string[] {
+  const sets = claims.map((c) => new Set((c.keyParts.local ?? '').split(' ').filter(Boolean)));
+  const counts = new Map<string, number>();
+  for (const set of sets) for (const w of set) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
+}
+
+function explain(fact: ValueFact, groups: Group[], majority: Group | null): string {
+  const hints: string[] = [];
+  const values = groups.map((g) => g.claims[0]!.values[0]!);
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      if (oneDigitApart(values[i]!.value, values[j]!.value)) hints.push(`${values[i]!.value} and ${values[j]!.value} are one digit apart: a likely typo.`);
+      if (values[i]!.unit && values[j]!.unit && values[i]!.unit !== values[j]!.unit && fact.key === 'quantity:money') {
+        hints.push(`The currencies differ (${values[i]!.unit} vs ${values[j]!.unit}): a conversion or translation error.`);
+      }
+    }
+  }
+  if (majority) {
+    const outliers = groups.filter((g) => g !== majority).flatMap((g) => g.claims.map((c) => c.doc));
+    hints.push(`${listOf(outliers)} ${outliers.length > 1 ? 'are outliers' : 'is the outlier'} against ${majority.claims.length} sources.`);
+  } else hints.push('Two sources disagree and neither has a majority; both otherwise report the same facts.');
+  const langs = new Set(fact.claims.map((c) => c.lang));
+  if (langs.size > 1) hints.push('The sources are in different languages: check the translation.');
+  return hints.join(' ');
+}
+
+/** Documents linked by agreeing aligned values, reported as "judged to be about the same event". */
+function sameEventGroups(evidence: Map<string, { same: number; conflict: number; examples: string[] }>): CheckResult['events'] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const root = find(p);
+    parent.set(x, root);
+    return root;
+  };
+  const why = new Map<string, string[]>();
+  for (const [key, e] of evidence) {
+    if (e.same < 2 || e.same < e.conflict) continue;
+    const [a, b] = key.split('\u0000') as [string, string];
+    parent.set(find(a), find(b));
+    why.set(key, e.examples);
+  }
+  const groups = new Map<string, Set<string>>();
+  for (const key of why.keys()) {
+    for (const doc of key.split('\u0000')) {
+      const root = find(doc);
+      let set = groups.get(root);
+      if (!set) groups.set(root, (set = new Set()));
+      set.add(doc);
+    }
+  }
+  return [...groups.values()].map((docs) => {
+    const sorted = [...docs].sort();
+    const examples = [...why].filter(([key]) => key.split('\u0000').every((d) => docs.has(d))).flatMap(([, ex]) => ex);
+    return { fact: 'same event', docs: sorted, why: `they agree on aligned values such as ${listOf([...new Set(examples)].slice(0, 4))}` };
+  });
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../bench/generate.js';
+import { crosscheck } from './cli.js';
+
+const FILES = ['discrepancies.json', 'discrepancies.md', 'discrepancies.html', 'discrepancies.junit.xml'];
+
+function run(articles: string, out: string, jobs: string, extra: string[] = []) {
+  return crosscheck(['check', articles, '--format', 'json', '--format', 'markdown', '--format', 'html', '--format', 'junit', '--out', out, '--fail-on', 'never', '--jobs', jobs, ...extra]);
+}
+
+describe('crosscheck check --jobs: worker threads give the same report as one thread', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'crosscheck-parallel-'));
+    writeCorpus(dir, { count: 200, seed: 3 });
+  });
+
+  it('writes byte-identical reports with --jobs 1 and --jobs 2 (and 3)', () => {
+    const outputs = ['1', '2', '3'].map((jobs) => {
+      const out = join(dir, `out-${jobs}`);
+      const result = run(join(dir, 'articles'), out, jobs);
+      expect(result.stderr).not.toMatch(/internal error/);
+      expect(result.code).toBe(0);
+      return { stdout: result.stdout, files: FILES.map((name) => readFileSync(join(out, name), 'utf8')) };
+    });
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(outputs[2]).toEqual(outputs[0]);
+    expect(JSON.parse(outputs[0]!.files[0]!).findings.length).toBeGreaterThan(10);
+  });
+
+  it('reports unreadable and duplicate articles exactly as one thread does', () => {
+    const articles = join(dir, 'articles');
+    mkdirSync(join(articles, 'zz'), { recursive: true });
+    writeFileSync(join(articles, 'zz', '000007-fr.md'), '---\ndate: 2020-01-02\n---\nTexte.\n'); // the id of 000007-fr.txt
+    writeFileSync(join(articles, 'zz', 'broken.md'), '---\ndate: not a date\n---\nTexte.\n');
+    const one = run(articles, join(dir, 'bad-1'), '1');
+    const two = run(articles, join(dir, 'bad-2'), '2');
+    expect(one.code).toBe(2);
+    expect(two.code).toBe(one.code);
+    expect(two.stderr).toBe(one.stderr.replaceAll('bad-1', 'bad-2'));
+    expect(one.stderr).toMatch(/already used/);
+    expect(readFileSync(join(dir, 'bad-2', 'discrepancies.json'), 'utf8')).toBe(readFileSync(join(dir, 'bad-1', 'discrepancies.json'), 'utf8'));
+  });
+
+  it('writes stage times and peak memory with --stats-json, and rejects a bad --jobs', () => {
+    const stats = join(dir, 'stats.json');
+    const result = run(join(dir, 'articles'), join(dir, 'out-stats'), '2', ['--stats-json', stats, '--timings']);
+    expect(result.code).toBe(2); // the broken articles of the previous test are still there
+    const written = JSON.parse(readFileSync(stats, 'utf8'));
+    expect(Object.keys(written.stages)).toEqual(['ingest', 'extract', 'claims', 'align', 'compare', 'report', 'workers']);
+    expect(written.stages.workers).toBeGreaterThan(0);
+    expect(written.maxRssMb).toBeGreaterThan(0);
+    expect(result.stderr).toMatch(/timings: ingest \d+ ms/);
+    expect(run(join(dir, 'articles'), join(dir, 'out-bad'), '0').stderr).toMatch(/--jobs must be/);
+  });
+});

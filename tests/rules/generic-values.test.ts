@@ -1,0 +1,58 @@
+import { RuleTester } from '../../src/rules/tester.js';
+
+// The examples of docs/rules/generic-values.md: articles written for the project, one per kind of error
+// and per trap.
+const court = (weekday: string, lead: string) =>
+  `${lead} A judge in Oakridge sentenced Tom Vessel on ${weekday} to life in prison for the 2019 bank robbery that left three guards injured. Vessel, 41, had pleaded guilty in March.`;
+
+new RuleTester().run('generic/values', 'generic/values', {
+  valid: [
+    {
+      name: 'the same facts phrased differently, with a hedge and a unit conversion',
+      articles: {
+        'a.txt': 'At least 50 people were injured when the storm hit Port Elwin on Tuesday, and the harbour lost 550 pounds of nets.',
+        'b.txt': 'Seventy people were injured when the storm hit Port Elwin on Tuesday, and the harbour lost 250 kg of nets.',
+        'c.txt': 'The storm that hit Port Elwin on Tuesday injured 70 people and the harbour lost 250 kg of nets.',
+      },
+    },
+    {
+      name: 'two different events of one kind, with no majority and little else in common',
+      articles: {
+        'a.txt': 'A magnitude 5.9 earthquake struck near Verona on Tuesday, damaging five villages.',
+        'b.txt': 'A magnitude 6.1 earthquake struck near Izmir on Friday, damaging seven villages.',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a weekday outvoted by three sources',
+      articles: {
+        'a.txt': court('Saturday', 'Oakridge, May 4.'),
+        'b.txt': court('Saturday', 'From our correspondent.'),
+        'c.txt': court('Saturday', 'Court news.'),
+        'd.txt': court('Monday', 'Late edition.'),
+      },
+      findings: [
+        {
+          messageId: 'outlier',
+          severity: 'error',
+          sides: [{ doc: 'a', values: ['Saturday'] }, { doc: 'b', values: ['Saturday'] }, { doc: 'c', values: ['Saturday'] }, { doc: 'd', values: ['Monday'] }],
+        },
+      ],
+    },
+    {
+      name: 'a year changed in one of two translations',
+      articles: {
+        'en.txt': 'The bridge over the Marne was opened on 12 June 1931 by the mayor, who had fought for it for ten years.',
+        'fr.txt': 'Le pont sur la Marne a été inauguré le 12 juin 1931 par le maire, qui s’était battu pour lui pendant dix ans.',
+        'fr-ca.txt': 'Le pont sur la Marne a été inauguré le 12 juin 1936 par le maire, qui s’était battu pour lui pendant dix ans.',
+      },
+      findings: [
+        {
+          messageId: 'outlier',
+          sides: [{ doc: 'en', values: ['1931-06-12'] }, { doc: 'fr', values: ['1931-06-12'] }, { doc: 'fr-ca', values: ['1936-06-12'] }],
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,165 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { check, loadConfiguration, type Configuration } from '../../src/check.js';
+import { configurationKey, documentKey } from '../../src/cache/key.js';
+import { AnalysisCache } from '../../src/cache/store.js';
+import { parseDocumentText } from '../../src/ingest/read.js';
+import { analyzeDocument } from '../../src/pipeline.js';
+import { formatJson } from '../../src/report/json.js';
+import { bundled, tempFolder } from '../helpers.js';
+
+const SEEDS = resolve(import.meta.dirname, '..', '..', 'seeds');
+const cacheDir = () => join(mkdtempSync(join(tmpdir(), 'crosscheck-cache-')), 'cache');
+
+const ARTICLE = ' date 2024-06-01 La présidente Ewa Nowak a salué les liens avec le Portugal. En 2015 et 2021, la présidente a effectué deux visites officielles à Lisbonne.';
+
+function docOf(text: string, path = 'articles/a.txt', lang?: 'fr' | 'en') {
+  return parseDocumentText(text, path, { lexicon: bundled().lexicon, lang });
+}
+
+/** Every entry file under a cache folder. */
+function entries(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => join(dir, name));
+}
+
+describe('AnalysisCache', () => {
+  it('analyses an article once, then serves exactly what analyzeDocument returns', () => {
+    const cache = new AnalysisCache(cacheDir());
+    const doc = docOf(ARTICLE);
+    const fresh = analyzeDocument(doc, bundled());
+    expect(cache.analyze(doc, bundled())).toEqual(fresh);
+    expect(cache.analyze(doc, bundled())).toEqual(fresh);
+    expect(cache.stats).toEqual({ analysed: 1, fromCache: 1, discarded: 0, writeFailures: 0 });
+    // A second process (a new cache object on the same folder) reads the entry from disk.
+    const again = new AnalysisCache(cache.dir);
+    expect(again.analyze(doc, bundled())).toEqual(fresh);
+    expect(again.stats).toMatchObject({ analysed: 0, fromCache: 1 });
+  });
+
+  it('keeps itself out of Git', () => {
+    const cache = new AnalysisCache(cacheDir());
+    cache.analyze(docOf(ARTICLE), bundled());
+    expect(readFileSync(join(cache.dir, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+  });
+
+  it('gives check() byte-identical reports without a cache, with a cold one and with a warm one', () => {
+    const configuration = bundled();
+    const plain = formatJson(check([SEEDS], {}, configuration).report, { documents: new Map() });
+    const dir = cacheDir();
+    const cold = new AnalysisCache(dir);
+    const warm = new AnalysisCache(dir);
+    expect(formatJson(check([SEEDS], { cache: cold }, configuration).report, { documents: new Map() })).toBe(plain);
+    expect(formatJson(check([SEEDS], { cache: warm }, configuration).report, { documents: new Map() })).toBe(plain);
+    expect([cold.stats.analysed, cold.stats.fromCache]).toEqual([5, 0]);
+    expect([warm.stats.analysed, warm.stats.fromCache]).toEqual([0, 5]);
+  });
+
+  it('re-analyses only the article that changed', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'crosscheck-cache-corpus-'));
+    cpSync(SEEDS, folder, { recursive: true });
+    const dir = cacheDir();
+    check([folder], { cache: new AnalysisCache(dir) }, bundled());
+    const file = join(folder, readdirSync(folder).sort()[2]!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('2016', '2017'));
+    const second = new AnalysisCache(dir);
+    const cachedRun = check([folder], { cache: second }, bundled());
+    expect([second.stats.analysed, second.stats.fromCache]).toEqual([1, 4]);
+    expect(formatJson(cachedRun.report, { documents: new Map() })).toBe(formatJson(check([folder], {}, bundled()).report, { documents: new Map() }));
+  });
+});
+
+describe('damaged entries are recomputed, never trusted', () => {
+  const damages: Record<string, (text: string) => string> = {
+    truncated: (text) => text.slice(0, Math.floor(text.length / 2)),
+    'not JSON': () => 'garbage\n{',
+    'edited result (digest no longer matches)': (text) => text.replace('2021', '2022'),
+    'another format': (text) => text.replace('"format":1', '"format":0'),
+    empty: () => '',
+  };
+  for (const [name, damage] of Object.entries(damages)) {
+    it(`${name}: analysed again, same result, entry rewritten`, () => {
+      const dir = cacheDir();
+      const doc = docOf(ARTICLE);
+      const fresh = new AnalysisCache(dir).analyze(doc, bundled());
+      const [entry] = entries(dir);
+      writeFileSync(entry!, damage(readFileSync(entry!, 'utf8')));
+      const cache = new AnalysisCache(dir);
+      expect(cache.analyze(doc, bundled())).toEqual(fresh);
+      expect(cache.stats).toMatchObject({ analysed: 1, fromCache: 0, discarded: 1 });
+      const repaired = new AnalysisCache(dir);
+      repaired.analyze(doc, bundled());
+      expect(repaired.stats).toMatchObject({ analysed: 0, fromCache: 1 });
+    });
+  }
+
+  it('an entry stored under another article’s key is not served', () => {
+    const dir = cacheDir();
+    const a = docOf(ARTICLE);
+    const b = docOf(ARTICLE.replace('2021', '2019'));
+    const cache = new AnalysisCache(dir);
+    cache.analyze(a, bundled());
+    const key = (doc: typeof a) => documentKey(configurationKey(bundled())!, doc);
+    mkdirSync(dirname(cache.entryPath(key(b))), { recursive: true });
+    writeFileSync(cache.entryPath(key(b)), readFileSync(cache.entryPath(key(a))));
+    const reader = new AnalysisCache(dir);
+    expect(reader.analyze(b, bundled())).toEqual(analyzeDocument(b, bundled()));
+    expect(reader.stats).toMatchObject({ analysed: 1, discarded: 1 });
+  });
+});
+
+describe('cache failures never fail a run', () => {
+  it('a cache folder that cannot be created: analysed, counted, same result', () => {
+    const blocker = join(tempFolder({ 'file.txt': 'not a folder' }), 'file.txt');
+    const cache = new AnalysisCache(join(blocker, 'cache'));
+    const doc = docOf(ARTICLE);
+    expect(cache.analyze(doc, bundled())).toEqual(analyzeDocument(doc, bundled()));
+    expect(cache.stats).toEqual({ analysed: 1, fromCache: 0, discarded: 0, writeFailures: 1 });
+  });
+});
+
+describe('cache keys', () => {
+  const configKey = configurationKey(bundled())!;
+  const key = (text: string, path?: string, lang?: 'fr' | 'en') => documentKey(configKey, docOf(text, path, lang));
+
+  it('are stable for the same article and configuration, even loaded again', () => {
+    expect(configurationKey(loadConfiguration())).toBe(configKey);
+    expect(key(ARTICLE)).toBe(key(ARTICLE));
+  });
+
+  it('change with the text, the path (the id and the path are in the result) and a forced language', () => {
+    const base = key(ARTICLE);
+    expect(key(`${ARTICLE} `)).not.toBe(base);
+    expect(key(ARTICLE, 'articles/b.txt')).not.toBe(base);
+    expect(key(ARTICLE, undefined, 'en')).not.toBe(base);
+  });
+
+  it('change with a severity, a rule option, a rule folder or a lexicon word', () => {
+    const lexiconFolder = tempFolder({ 'lexicon/en/extra.yaml': 'lang: en\nabbreviations: [Xyz]\n' });
+    const variants: Configuration[] = [
+      loadConfiguration({ overrides: { 'event/visit': 'warning' } }),
+      loadConfiguration({ overrides: { 'event/visit': 'off' } }),
+      loadConfiguration({ options: { 'consistency/name-spelling': { minWords: 3 } } }),
+      loadConfiguration({ rules: [lexiconFolder] }),
+      { ...bundled(), rules: bundled().rules.slice(1) },
+      { ...bundled(), lexicon: { ...bundled().lexicon, translations: { ...bundled().lexicon.translations, pacte: 'pact' } } },
+    ];
+    const keys = variants.map((variant) => configurationKey(variant));
+    expect(new Set([configKey, ...keys]).size).toBe(variants.length + 1);
+  });
+
+  it('are not made for a configuration that does not say where its rules came from: nothing is cached', () => {
+    const { lexicon, rules } = bundled();
+    const handMade: Configuration = { lexicon, rules };
+    expect(configurationKey(handMade)).toBeUndefined();
+    const dir = cacheDir();
+    const cache = new AnalysisCache(dir);
+    cache.analyze(docOf(ARTICLE), handMade);
+    cache.analyze(docOf(ARTICLE), handMade);
+    expect(cache.stats).toMatchObject({ analysed: 2, fromCache: 0 });
+    expect(existsSync(dir)).toBe(false);
+  });
+});
