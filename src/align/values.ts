@@ -40,6 +40,7 @@ interface Features {
  */
 export function alignValueClaims(claims: readonly Claim[], options: ValueAlignOptions): { facts: ValueFact[]; pairs: AlignedPair[] } {
   const idf = inverseDocumentFrequency(claims);
+  const related = relatedDocuments(claims);
   const blocks = new Map<string, Claim[]>();
   for (const claim of claims) pushTo(blocks, claim.keyParts.key ?? claim.attribute, claim);
   const pairs: AlignedPair[] = [];
@@ -60,6 +61,7 @@ export function alignValueClaims(claims: readonly Claim[], options: ValueAlignOp
         for (const j of list) if (j > i && features[j]!.claim.doc !== features[i]!.claim.doc) candidates.add(j);
       }
       for (const j of candidates) {
+        if (!related(features[i]!.claim.doc, features[j]!.claim.doc)) continue;
         const { similarity, local } = similarityOf(features[i]!, features[j]!, options.localBonus);
         if (similarity < options.threshold) continue;
         offer(best[i]!, features[j]!.claim.doc, j, similarity, local);
@@ -75,6 +77,42 @@ export function alignValueClaims(claims: readonly Claim[], options: ValueAlignOp
     }
   }
   return { facts: factsFrom(pairs), pairs };
+}
+
+/** In a corpus this small every pair of documents may be compared; above it, only documents that share a rare name. */
+const SMALL_CORPUS = 50;
+/** A name in more than this share of a large corpus (a capital, a head of state) does not relate two articles. */
+const RARE_SHARE = 0.01;
+
+/**
+ * Which documents may speak of the same facts: in a large archive, those that share at least one rare
+ * name, place or organisation (the blocking key of document pairs), so unrelated stories are never
+ * compared however alike their sentences are. Small corpora (one story's coverage) compare every pair.
+ */
+function relatedDocuments(claims: readonly Claim[]): (a: string, b: string) => boolean {
+  const names = new Map<string, Set<string>>();
+  for (const claim of claims) {
+    let set = names.get(claim.doc);
+    if (!set) names.set(claim.doc, (set = new Set()));
+    for (const anchor of claim.keyParts.anchors ? claim.keyParts.anchors.split(' ') : []) if (/^[#@&]/.test(anchor)) set.add(anchor);
+  }
+  if (names.size <= SMALL_CORPUS) return () => true;
+  const frequency = new Map<string, number>();
+  for (const set of names.values()) for (const name of set) frequency.set(name, (frequency.get(name) ?? 0) + 1);
+  const cap = Math.max(10, RARE_SHARE * names.size);
+  const rare = new Map<string, Set<string>>();
+  for (const [doc, set] of names) rare.set(doc, new Set([...set].filter((name) => frequency.get(name)! <= cap)));
+  const memo = new Map<string, boolean>();
+  return (a, b) => {
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    let answer = memo.get(key);
+    if (answer === undefined) {
+      const [small, large] = [rare.get(a)!, rare.get(b)!].sort((x, y) => x.size - y.size);
+      answer = [...small!].some((name) => large!.has(name));
+      memo.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 function offer(best: Map<string, { j: number; similarity: number; local: boolean }>, doc: string, j: number, similarity: number, local: boolean): void {

@@ -166,7 +166,7 @@ export const ValuesRuleFile = z.strictObject({
       threshold: z.number().min(0).max(1).default(0.35),
       localBonus: z.number().min(0).max(1).default(0.1),
       localWindow: z.number().int().min(1).max(10).default(3),
-      maxPostings: z.number().int().min(10).default(500),
+      maxPostings: z.number().int().min(10).default(100),
       minAgreements: z.number().int().min(1).default(3),
       outlierThreshold: z.number().min(0).max(1).default(0.3),
       minConfidence: z.number().min(0).max(1).default(0.55),

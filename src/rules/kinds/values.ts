@@ -136,7 +136,8 @@ function judge(
   const allRelations: Relation[] = [];
   for (const a of first!.claims) for (const b of second!.claims) allRelations.push(relate(a.attribute, a.values[0]!, b.values[0]!));
   const isSoft = soft || allRelations.every((r) => r === 'soft');
-  const sides = groups.flatMap((g) => g.claims.map(side));
+  // A large majority is cited by its first few sources; every dissenting source is cited.
+  const sides = groups.flatMap((g, i) => (i === 0 ? g.claims.slice(0, MAX_MAJORITY_SIDES) : g.claims).map(side));
   const strength = Math.max(
     0,
     ...fact.pairs.filter((p) => first!.claims.includes(p.a) !== first!.claims.includes(p.b)).map((p) => p.similarity),
@@ -174,6 +175,9 @@ function judge(
     messageId: majority ? 'outlier' : 'split',
   };
 }
+
+/** How many sources of a majority a finding cites (the message gives their number). */
+const MAX_MAJORITY_SIDES = 5;
 
 /** Days within which two resolved weekdays can be the same occurrence. */
 const SAME_WEEK_DAYS = 7;
