@@ -6,7 +6,7 @@ import { tokenize, type Token } from '../extract/tokens.js';
 import type { ClaimInput } from './events.js';
 
 /** The kinds of values compared across articles without a rule per story. */
-export const VALUE_TYPES = ['weekday', 'year', 'date', 'count', 'quantity', 'ordinal', 'place'] as const;
+export const VALUE_TYPES = ['weekday', 'year', 'date', 'duration', 'count', 'quantity', 'ordinal', 'place'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 
 export interface ValueClaimOptions {
@@ -122,7 +122,15 @@ export function buildValueClaims(input: ClaimInput, lexicon: Lexicon, options: V
 }
 
 function isValueMention(m: Mention): boolean {
-  return m.kind === 'time' || m.kind === 'number' || m.kind === 'ordinal' || m.kind === 'place';
+  return m.kind === 'time' || m.kind === 'duration' || m.kind === 'number' || m.kind === 'ordinal' || m.kind === 'place';
+}
+
+/** Approximate length in days of an ISO duration ("P9Y", "P2M", "P3W", "P4D"), to compare units. */
+function isoDurationDays(value: string): number {
+  const m = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?/.exec(value);
+  if (!m) return NaN;
+  const [, y, mo, w, d] = m.map((x) => (x === undefined ? 0 : Number(x)));
+  return y! * 365.25 + mo! * 30.44 + w! * 7 + d!;
 }
 
 function contentWord(token: Token, vocab: Vocabulary, lexicon: Lexicon): string | null {
@@ -201,7 +209,16 @@ function readValue(
       // The day a weekday was resolved to (from the publication date) tells which week it belongs to.
       const start = mention.attrs.start === undefined ? undefined : String(mention.attrs.start);
       const time = start ? { value: start, precision: 'day' as const, start, end: String(mention.attrs.end ?? start) } : undefined;
-      out.push({ type: 'weekday', key: 'weekday', value: { ...base, value: WEEKDAYS[weekday]!, number: weekday, time } });
+      // "this coming Sunday", "next Tuesday" announce a day; they are never the day something happened.
+      const future = Number(mention.attrs.offset ?? 0) > 0 || mention.attrs.tense === 'future';
+      out.push({ type: 'weekday', key: future ? 'weekday:future' : 'weekday', value: { ...base, value: WEEKDAYS[weekday]!, number: weekday, time } });
+    }
+    const stated = mention.attrs.resolved === false && mention.attrs.day !== undefined && mention.attrs.month !== undefined;
+    if (stated && types.has('date')) {
+      // "on Feb. 22" with no publication date: the day and month are still stated.
+      const pad = (n: unknown) => String(n).padStart(2, '0');
+      out.push({ type: 'date', key: 'date', value: { ...base, value: `--${pad(mention.attrs.month)}-${pad(mention.attrs.day)}` } });
+      return out;
     }
     if (mention.attrs.relative || mention.attrs.resolved === false || !types.has(mention.precision === 'year' ? 'year' : 'date')) return out;
     if (mention.precision === 'year' && /^\d{4}$/.test(mention.value) && mention.stated) {
@@ -213,6 +230,10 @@ function readValue(
       out.push({ type: 'date', key: 'date', value: { ...base, value: mention.value } });
     }
     return out;
+  }
+  if (mention.kind === 'duration' && types.has('duration') && /^P\d/.test(mention.value)) {
+    // "a nine-year deal" / "eight years", "four decades" / "deux décennies": compared as ISO durations.
+    return [{ type: 'duration', key: 'duration', value: { ...base, value: mention.value, number: isoDurationDays(mention.value) } }];
   }
   if (mention.kind === 'number') {
     const amount = Number(mention.value);

@@ -20,6 +20,8 @@ export function relate(type: string, a: ClaimValue, b: ClaimValue): Relation {
     case 'count':
     case 'quantity':
       return relateNumbers(a, b);
+    case 'duration':
+      return a.number !== undefined && b.number !== undefined && Math.abs(a.number - b.number) <= 0.02 * Math.max(a.number, b.number) ? 'same' : 'conflict';
     case 'date':
       return relateDates(a.value, b.value);
     case 'place': {

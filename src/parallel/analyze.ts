@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import type { AnalysisCache } from '../cache/store.js';
 import type { Configuration } from '../check.js';
-import type { Document, Lang } from '../model/document.js';
-import { ingest, type IngestProblem } from '../ingest/read.js';
-import { analyzeDocument, type DocumentResult } from '../pipeline.js';
+import type { Lang } from '../model/document.js';
+import { analyzeInProcess, type AnalysedArticles } from './in-process.js';
 import { analyzeInWorkers } from './pool.js';
-import { analyzeDocumentTimed, emptyStageTimes, timed, type StageListener, type StageTimes } from './stages.js';
+import { emptyStageTimes, type StageListener } from './stages.js';
+
+export type { AnalysedArticles } from './in-process.js';
 
 /**
  * Below this many article files, `jobs: 'auto'` stays in one thread: starting a worker (loading the rules
@@ -26,13 +27,6 @@ export interface AnalyzeArticlesOptions {
   jobs?: number | 'auto';
 }
 
-/** The documents as read, the files that could not be, and each document's analysis (same order). */
-export interface AnalysedArticles {
-  documents: Document[];
-  problems: IngestProblem[];
-  results: DocumentResult[];
-}
-
 /** How many threads a run uses. Workers rebuild the configuration from its sources: without them, one. */
 export function resolveJobs(jobs: AnalyzeArticlesOptions['jobs'], files: number, configuration: Configuration): number {
   if (!configuration.sources || files < 2) return 1;
@@ -50,23 +44,4 @@ export function analyzeArticles(files: readonly string[], configuration: Configu
     return analysed;
   }
   return analyzeInWorkers(files, configuration, { ...options, jobs });
-}
-
-/** One thread: `ingest`, then each document in order (from the cache when there is one). */
-export function analyzeInProcess(
-  files: readonly string[],
-  configuration: Configuration,
-  options: Pick<AnalyzeArticlesOptions, 'lang' | 'cache' | 'onProgress'> & { times?: StageTimes },
-): AnalysedArticles {
-  const { times, cache } = options;
-  const read = () => ingest(files, { lexicon: configuration.lexicon, lang: options.lang });
-  const { documents, problems } = times ? timed(times, 'ingest', read) : read();
-  const results: DocumentResult[] = [];
-  for (const doc of documents) {
-    // The cache hashes the rules themselves, so it is given them untouched (and timed as a whole).
-    if (cache) results.push(times ? timed(times, 'extract', () => cache.analyze(doc, configuration)) : cache.analyze(doc, configuration));
-    else results.push(times ? analyzeDocumentTimed(doc, configuration, times) : analyzeDocument(doc, configuration));
-    options.onProgress?.(results.length, documents.length);
-  }
-  return { documents, problems, results };
 }

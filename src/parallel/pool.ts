@@ -5,8 +5,8 @@ import type { Configuration } from '../check.js';
 import type { Document } from '../model/document.js';
 import { CrosscheckError } from '../model/errors.js';
 import type { DocumentResult } from '../pipeline.js';
-import type { AnalysedArticles, AnalyzeArticlesOptions } from './analyze.js';
-import { analyzeInProcess } from './analyze.js';
+import type { AnalyzeArticlesOptions } from './analyze.js';
+import { analyzeInProcess, type AnalysedArticles } from './in-process.js';
 import { batchSize, cutBatches } from './batches.js';
 import { SIGNAL_DOCUMENTS, SIGNAL_REPLIES, type BatchReply, type BatchRequest, type WorkerError, type WorkerSetup } from './protocol.js';
 import { emptyStageTimes, STAGES } from './stages.js';
@@ -33,9 +33,9 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
   const started = performance.now();
   const batches = cutBatches(files, batchSize(files.length, options.jobs));
   const signal = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
-  const counters = new Int32Array(signal);
   const setup: Omit<WorkerSetup, 'replies'> = {
     sources: configuration.sources!,
+    lexicon: configuration.lexicon,
     ruleIds: configuration.rules.map((rule) => rule.meta.id),
     lang: options.lang,
     cacheDir: options.cache?.dir,
@@ -43,60 +43,77 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
     signal,
   };
   const pool = Array.from({ length: Math.min(options.jobs, batches.length) }, () => startWorker(setup));
-  const replies: Array<Extract<BatchReply, { ok: true }> | undefined> = new Array(batches.length);
+  let replies: Array<Extract<BatchReply, { ok: true }>>;
   try {
-    let next = 0;
-    const send = (member: PooledWorker) => {
-      const { start, end } = batches[next]!;
-      member.worker.postMessage({ batch: next, files: files.slice(start, end) } satisfies BatchRequest);
-      next += 1;
-    };
-    for (let round = 0; round < IN_FLIGHT; round++) for (const member of pool) if (next < batches.length) send(member);
-    let received = 0;
-    let lastDocuments = 0;
-    let lastActivity = Date.now();
-    while (received < batches.length) {
-      const seen = Atomics.load(counters, SIGNAL_REPLIES);
-      let got = false;
-      for (const member of pool) {
-        for (let message = receiveMessageOnPort(member.replies); message; message = receiveMessageOnPort(member.replies)) {
-          const reply = message.message as BatchReply;
-          if (!reply.ok) throw rebuildError(reply.error);
-          replies[reply.batch] = reply;
-          received += 1;
-          got = true;
-          if (next < batches.length) send(member);
-        }
-      }
-      const documents = Atomics.load(counters, SIGNAL_DOCUMENTS);
-      if (got || documents !== lastDocuments) {
-        lastActivity = Date.now();
-        lastDocuments = documents;
-        options.onProgress?.(Math.min(documents, files.length), files.length);
-      } else if (Date.now() - lastActivity > STALL_MS) {
-        throw new Error(`worker threads stopped answering (no article analysed in ${STALL_MS / 60_000} minutes); run with --jobs 1 to see why`);
-      }
-      if (!got) Atomics.wait(counters, SIGNAL_REPLIES, seen, TICK_MS);
-    }
+    replies = collectReplies(pool, files, batches, new Int32Array(signal), options.onProgress);
   } finally {
     for (const member of pool) void member.worker.terminate();
   }
-  const merged = mergeReplies(replies as Array<Extract<BatchReply, { ok: true }>>);
-  if (options.cache) {
-    for (const reply of replies) for (const [key, value] of Object.entries(reply!.cache ?? {})) options.cache.stats[key as keyof typeof options.cache.stats] += value;
-  }
-  if (options.onStage) {
-    const times = emptyStageTimes();
-    for (const reply of replies) for (const stage of STAGES) times[stage] += reply!.times?.[stage] ?? 0;
-    for (const stage of ['ingest', 'extract', 'claims'] as const) options.onStage(stage, times[stage]);
-    options.onStage('workers', performance.now() - started);
-  }
+  const merged = mergeReplies(replies);
   // Batches keep same-id files together, so ids are unique across them; should that ever not hold (ids
   // read differently), one thread gives the exact answer, duplicate reported where a single run reports it.
   if (new Set(merged.documents.map((d) => d.id)).size !== merged.documents.length) {
     return analyzeInProcess(files, configuration, { lang: options.lang, cache: options.cache });
   }
+  if (options.cache) {
+    for (const reply of replies) for (const [key, value] of Object.entries(reply.cache ?? {})) options.cache.stats[key as keyof typeof options.cache.stats] += value;
+  }
+  if (options.onStage) {
+    const times = emptyStageTimes();
+    for (const reply of replies) for (const stage of STAGES) times[stage] += reply.times?.[stage] ?? 0;
+    for (const stage of ['ingest', 'extract', 'claims'] as const) options.onStage(stage, times[stage]);
+    options.onStage('workers', performance.now() - started);
+  }
   return merged;
+}
+
+/**
+ * Keeps every worker IN_FLIGHT batches ahead and takes replies as they come, sleeping on the shared
+ * counter in between; returns the replies in batch order. Throws a worker's error, or after STALL_MS
+ * without any article analysed (a worker that died never answers).
+ */
+function collectReplies(
+  pool: readonly PooledWorker[],
+  files: readonly string[],
+  batches: ReadonlyArray<{ start: number; end: number }>,
+  counters: Int32Array,
+  onProgress: AnalyzeArticlesOptions['onProgress'],
+): Array<Extract<BatchReply, { ok: true }>> {
+  const replies: Array<Extract<BatchReply, { ok: true }>> = new Array(batches.length);
+  let next = 0;
+  const send = (member: PooledWorker) => {
+    const { start, end } = batches[next]!;
+    member.worker.postMessage({ batch: next, files: files.slice(start, end) } satisfies BatchRequest);
+    next += 1;
+  };
+  for (let round = 0; round < IN_FLIGHT; round++) for (const member of pool) if (next < batches.length) send(member);
+  let received = 0;
+  let lastDocuments = 0;
+  let lastActivity = Date.now();
+  while (received < batches.length) {
+    const seen = Atomics.load(counters, SIGNAL_REPLIES);
+    let got = false;
+    for (const member of pool) {
+      for (let message = receiveMessageOnPort(member.replies); message; message = receiveMessageOnPort(member.replies)) {
+        const reply = message.message as BatchReply;
+        if (!reply.ok) throw rebuildError(reply.error);
+        replies[reply.batch] = reply;
+        received += 1;
+        got = true;
+        if (next < batches.length) send(member);
+      }
+    }
+    const documents = Atomics.load(counters, SIGNAL_DOCUMENTS);
+    if (got || documents !== lastDocuments) {
+      lastActivity = Date.now();
+      lastDocuments = documents;
+      onProgress?.(Math.min(documents, files.length), files.length);
+    } else if (Date.now() - lastActivity > STALL_MS) {
+      throw new Error(`worker threads stopped answering (no article analysed in ${STALL_MS / 60_000} minutes); run with --jobs 1 to see why`);
+    }
+    if (!got) Atomics.wait(counters, SIGNAL_REPLIES, seen, TICK_MS);
+  }
+  return replies;
 }
 
 function startWorker(setup: Omit<WorkerSetup, 'replies'>): PooledWorker {

@@ -2,14 +2,16 @@ import type { MessagePort } from 'node:worker_threads';
 import type { RuleSourcesDigest } from '../cache/key.js';
 import type { CacheStats } from '../cache/store.js';
 import type { Lang } from '../model/document.js';
+import type { Lexicon } from '../model/lexicon.js';
 import type { IngestProblem } from '../ingest/read.js';
 import type { PublicationDate } from '../model/time.js';
 import type { DocumentResult } from '../pipeline.js';
 import type { StageTimes } from './stages.js';
 
-/** What a worker is started with: where the rules come from (it loads them once), never functions. */
+/** What a worker is started with: where the rules come from (it loads them once) and the lexicon, never functions. */
 export interface WorkerSetup {
   sources: RuleSourcesDigest;
+  lexicon: Lexicon;
   /** The ids of the rules the main thread runs, in its order (a caller may have dropped some). */
   ruleIds: string[];
   lang?: Lang;

@@ -1,8 +1,9 @@
 /**
- * A worker thread of a parallel check: loads the configuration once from its sources, then reads and
- * analyses the batches of files it is sent, and posts each batch's results as plain data. Everything but
- * node:worker_threads is imported inside `openSession`, so that even a failure to load the code reaches the
- * main thread as a reply instead of leaving it waiting.
+ * A worker thread of a parallel check: loads the rules once from their sources (the lexicon comes as data
+ * from the main thread, which has parsed it already), then reads and analyses the batches of files it is
+ * sent, and posts each batch's results as plain data. Everything but node:worker_threads is imported inside
+ * `openSession`, so that even a failure to load the code reaches the main thread as a reply instead of
+ * leaving it waiting.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RuleOptions, SeverityOverride } from '../rules/load.js';
@@ -13,25 +14,20 @@ const setup = workerData as WorkerSetup;
 const signal = new Int32Array(setup.signal);
 
 async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
-  const [{ loadConfigurationAsync }, { analyzeInProcess }, { AnalysisCache }, { emptyStageTimes }] = await Promise.all([
-    import('../check.js'),
-    import('./analyze.js'),
+  const [{ loadRulesAsync }, { analyzeInProcess }, { AnalysisCache }, { emptyStageTimes }] = await Promise.all([
+    import('../rules/load.js'),
+    import('./in-process.js'),
     import('../cache/store.js'),
     import('./stages.js'),
   ]);
   const { dirs, overrides, options } = setup.sources;
-  const loaded = await loadConfigurationAsync({
-    noBundledRules: true,
-    rules: [...dirs],
-    overrides: overrides as Record<string, SeverityOverride>,
-    options: options as RuleOptions,
-  });
+  const loaded = await loadRulesAsync(dirs, overrides as Record<string, SeverityOverride>, { options: options as RuleOptions });
   const rules = setup.ruleIds.map((id) => {
-    const rule = loaded.rules.find((r) => r.meta.id === id);
+    const rule = loaded.find((r) => r.meta.id === id);
     if (!rule) throw new Error(`rule ${id} is not in the worker's configuration`);
     return rule;
   });
-  const configuration = { ...loaded, rules };
+  const configuration = { lexicon: setup.lexicon, rules, sources: setup.sources };
   const cache = setup.cacheDir === undefined ? undefined : new AnalysisCache(setup.cacheDir);
   return (request) => {
     const times = setup.timed ? emptyStageTimes() : undefined;

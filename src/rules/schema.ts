@@ -162,7 +162,9 @@ export const ValuesRuleFile = z.strictObject({
   kind: z.literal('values'),
   options: z
     .strictObject({
-      types: z.array(z.enum(['weekday', 'year', 'date', 'count', 'quantity', 'ordinal', 'place'])).default(['weekday', 'year', 'date', 'count', 'quantity', 'ordinal', 'place']),
+      types: z
+        .array(z.enum(['weekday', 'year', 'date', 'duration', 'count', 'quantity', 'ordinal', 'place']))
+        .default(['weekday', 'year', 'date', 'duration', 'count', 'quantity', 'ordinal', 'place']),
       threshold: z.number().min(0).max(1).default(0.35),
       localBonus: z.number().min(0).max(1).default(0.1),
       localWindow: z.number().int().min(1).max(10).default(3),

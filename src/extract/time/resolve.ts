@@ -128,7 +128,8 @@ function resolveParts(parts: DateParts, anchor: Anchor | null, tense: Tense): Re
   if (month === undefined) return unresolved(anchor, 'year');
   const needs = day === undefined ? 'month' : 'day';
   // With a month-precision anchor a day+month is still ordered, unless it falls in the anchor's month.
-  if (!knows(anchor, 'month')) return unresolved(anchor, needs, { month });
+  // Keep what was stated ("Feb. 22"): another article can still be compared on the day and month.
+  if (!knows(anchor, 'month')) return unresolved(anchor, needs, day === undefined ? { month } : { month, day });
   const inferredYear = inferYear(month, day, anchor, tense);
   const result = stated(inferredYear.year, month, day);
   return { ...result, inferred: true, note: inferredYear.note, tenseUsed: true };

@@ -143,11 +143,6 @@ function judge(
     ...fact.pairs.filter((p) => first!.claims.includes(p.a) !== first!.claims.includes(p.b)).map((p) => p.similarity),
   );
   const local = fact.pairs.some((p) => first!.claims.includes(p.a) !== first!.claims.includes(p.b) && p.local);
-  if (process.env.CROSSCHECK_DEBUG_VALUES) {
-    process.stderr.write(
-      `${JSON.stringify({ debug: 'values', key: fact.key, docs: sides.map((s) => s.doc), spans: sides.map((s) => s.span), majority: majority?.claims.length ?? 0, groups: groups.map((g) => g.claims.length), strength, local, langs: [...new Set(fact.claims.map((c) => c.lang))].length })}\n`,
-    );
-  }
   const hint = explain(fact, groups, majority);
   const typo = hint.includes('one digit apart');
   let confidence = confidenceOf(fact.key, strength, local, majority?.claims.length ?? 0, typo);
@@ -187,7 +182,7 @@ const SAME_WEEK_DAYS = 7;
  * same ministers), not one event told two ways: such a fact is not compared.
  */
 function spansWeeks(fact: ValueFact): boolean {
-  if (fact.key !== 'weekday') return false;
+  if (!fact.key.startsWith('weekday')) return false;
   const days = fact.claims.map((c) => c.values[0]!.time?.start).filter((d): d is string => !!d).map((d) => Date.parse(d));
   return days.length >= 2 && (Math.max(...days) - Math.min(...days)) / 86_400_000 > SAME_WEEK_DAYS;
 }
@@ -199,8 +194,8 @@ function spansWeeks(fact: ValueFact): boolean {
  * majority and a one-digit difference raise it.
  */
 const PRIORS: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^(weekday|year|date)$/, 0.5],
-  [/^count:/, 0.4],
+  [/^(weekday|weekday:future|year|date)$/, 0.5],
+  [/^(count:|duration$)/, 0.4],
   [/^ordinal:/, 0.3],
   [/^quantity:(mass|length)$/, 0.35],
   [/^quantity:/, 0.15],
@@ -223,8 +218,10 @@ function side(claim: Claim): SideDraft {
 
 const TYPE_LABELS: Record<string, string> = {
   weekday: 'weekday',
+  'weekday:future': 'announced weekday',
   year: 'year',
   date: 'date',
+  duration: 'duration',
   place: 'place',
   'quantity:money': 'amount',
   'quantity:mass': 'weight',
