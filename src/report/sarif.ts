@@ -4,6 +4,9 @@ import { LineIndex } from '../text/line-index.js';
 import { documentsById, formatValues } from './html/present.js';
 import type { FormatContext, Formatter } from './types.js';
 
+
+/** Other sides listed with each result (the rest are counted). */
+const MAX_RELATED = 20;
 /**
  * `reports/discrepancies.sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
  *
@@ -67,11 +70,15 @@ function sideResult(
   lines: (docId: string) => LineIndex | undefined,
 ): Result {
   const side = finding.sides[sideIndex] as Side;
-  const others = finding.sides.filter((_, index) => index !== sideIndex);
+  const allOthers = finding.sides.filter((_, index) => index !== sideIndex);
+  // Each result lists the other sides; past a few, they are counted rather than listed, so a finding
+  // with many sources does not make the file grow with the square of its sides.
+  const others = allOthers.slice(0, MAX_RELATED);
   const related = others.map((other, index): Location => ({ id: index + 1, ...sideLocation(other, docs, context, lines) }));
   const links = others.map(
     (other, index) => `[${linkText(`${documentPath(other.doc, docs, context)}:${other.line}:${other.column}`)}](${index + 1}) says ${linkText(formatValues(other))}`,
   );
+  if (allOthers.length > others.length) links.push(`and ${allOthers.length - others.length} more sources`);
   const text = [sentence(finding.message), finding.hint ? sentence(finding.hint) : undefined]
     .filter((part): part is string => part !== undefined)
     .map(linkText)

@@ -34,7 +34,7 @@ const SCREENSHOT_NARROW = path.join(REPO_ROOT, 'reports/discrepancies-html-narro
  * formatHtml. 'cli': the real CLI (`dist/cli/main.js check seeds --format html --format json`), once it
  * is wired; the assertions read the JSON the CLI writes, so they hold for either source.
  */
-const SEEDS_REPORT_SOURCE: 'fixture' | 'cli' = 'fixture';
+const SEEDS_REPORT_SOURCE: 'fixture' | 'cli' = 'cli';
 
 interface RenderedReport {
   htmlPath: string;
