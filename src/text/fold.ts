@@ -69,26 +69,33 @@ export function foldName(text: string): string {
 }
 
 /**
- * Lower-case, accent-free copy of `text` with the same length, so that offsets found in it are offsets
- * in `text`. Characters whose fold is longer than one unit (œ, ß, İ) keep their first folded unit.
+ * Lower-case, accent-free copy of `text` with exactly the same length, so that a match found in the
+ * folded copy has the same offsets in the original. A character whose fold would change the length
+ * ("œ" → "oe", a lone combining mark) is kept as it is, lower-cased when that is length-safe.
  */
 export function foldAligned(text: string): string {
   let out = '';
+  let plainFrom = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) {
-      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
-      continue;
-    }
-    if (code >= 0xd800 && code <= 0xdfff) {
-      out += ch;
-      continue;
-    }
-    const folded = foldAccents(ch).toLowerCase();
-    out += folded.length >= 1 ? folded[0] : ch;
+    const code = text.charCodeAt(i);
+    if (code < 128) continue;
+    out += text.slice(plainFrom, i).toLowerCase() + foldChar(text[i]!);
+    plainFrom = i + 1;
   }
-  return out;
+  return out + text.slice(plainFrom).toLowerCase();
+}
+
+const foldedChars = new Map<string, string>();
+
+function foldChar(char: string): string {
+  let folded = foldedChars.get(char);
+  if (folded === undefined) {
+    const candidate = foldWord(char);
+    const lower = char.toLowerCase();
+    folded = candidate.length === 1 ? candidate : lower.length === 1 ? lower : char;
+    foldedChars.set(char, folded);
+  }
+  return folded;
 }
 
 /** Escapes a string for use inside a RegExp. */

@@ -1,7 +1,7 @@
 import type { LocaleLexicon } from '../../model/lexicon.js';
 import type { Mention } from '../../model/mention.js';
 import { decimalFromInteger, decimalOf, type Decimal, formatDecimal, multiplyDecimal } from './decimal.js';
-import { foldKeepingOffsets } from './fold.js';
+import { foldAligned } from '../../text/fold.js';
 import { numberGrammarOf, type NumberGrammar, type UnitReading } from './grammar.js';
 import { parseNumberWords } from './words.js';
 
@@ -21,7 +21,7 @@ export function extractNumbers(
 ): Mention[] {
   const [from, to] = clampRange(text, range);
   const grammar = numberGrammarOf(ctx.lexicon);
-  const scan: Scan = { text, folded: foldKeepingOffsets(text.slice(from, to)), offset: from, grammar, lang: ctx.lang };
+  const scan: Scan = { text, folded: foldAligned(text.slice(from, to)), offset: from, grammar, lang: ctx.lang };
   const blocked: Span[] = [...taken, ...phoneSpans(scan)];
   const found: Mention[] = [];
   const accept = (mention: Mention | null) => {

@@ -1,7 +1,7 @@
 import type { LocaleLexicon } from '../../model/lexicon.js';
 import type { Mention } from '../../model/mention.js';
 import type { PublicationDate } from '../../model/time.js';
-import { foldKeepingOffsets } from '../numbers/fold.js';
+import { foldAligned } from '../../text/fold.js';
 import { timeGrammarOf } from './grammar.js';
 import type { Candidate, ParseScope } from './parser.js';
 import { refiners } from './refine.js';
@@ -20,7 +20,7 @@ export function extractTimes(text: string, range: readonly [number, number], ctx
   const to = Math.max(from, Math.min(text.length, Math.floor(range[1])));
   const grammar = timeGrammarOf(ctx.lexicon);
   const original = text.slice(from, to);
-  const folded = foldKeepingOffsets(original);
+  const folded = foldAligned(original);
   const scope: ParseScope = {
     original,
     folded,
