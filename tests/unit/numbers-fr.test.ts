@@ -88,3 +88,13 @@ describe('French traps: no number', () => {
     expect(brief(extractAll('fr', 'En 2016 et 2022, le Souverain'))).toEqual(['time 2016=2016', 'time 2022=2022']);
   });
 });
+
+describe('numbers at the start of an article body', () => {
+  test('reads an ordinal right after a date header as an ordinal, not an identifier', async () => {
+    const { extractNumbers } = await import('../../src/extract/numbers/index.js');
+    const { bundled } = await import('../helpers.js');
+    const text = ' date 2024-03-02 La 4e session de la commission.';
+    const found = extractNumbers(text, [17, text.length], { lang: 'fr', lexicon: bundled().lexicon.locales.fr! }, []);
+    expect(found.map((m) => [m.kind, m.text, m.value])).toEqual([['ordinal', '4e', '4']]);
+  });
+});

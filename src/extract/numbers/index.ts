@@ -183,7 +183,8 @@ function qualifierBefore(scan: Scan, start: number): string {
 function isIdentifier(scan: Scan, start: number): boolean {
   const before = scan.folded.slice(Math.max(0, start - 30), start);
   if (scan.grammar.idBefore.test(before)) return true;
-  const original = scan.text.slice(Math.max(0, scan.offset + start - 40), scan.offset + start);
+  // Only the scanned range counts: a metadata header before it (" date 2024-03-02 ") is not a sentence.
+  const original = scan.text.slice(Math.max(scan.offset, scan.offset + start - 40), scan.offset + start);
   const previous = /([\p{L}][\p{L}'’.-]*)[^\S\r\n]+$/u.exec(original);
   if (!previous || !/^\p{Lu}/u.test(previous[1]!)) return false;
   const folded = before.slice(before.length - (original.length - previous.index));
