@@ -1,4 +1,5 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { check, loadConfiguration, type Configuration } from '../src/check.js';
@@ -22,9 +23,20 @@ export function analyze(text: string, options: { lang?: 'fr' | 'en'; published?:
   return analyzeDocument(doc, { lexicon, rules });
 }
 
+/**
+ * Every temporary folder of a test file lives under one root, made when this module loads (at the top of
+ * the test file that imports it) and removed after all of that file's tests.
+ */
+const tempRoot = mkdtempSync(join(tmpdir(), 'crosscheck-tests-'));
+afterAll(() => rmSync(tempRoot, { recursive: true, force: true }));
+
+export function tempRootFolder(): string {
+  return tempRoot;
+}
+
 /** Writes files into a fresh temporary folder (outside the repository) and returns its path. */
 export function tempFolder(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-test-'));
+  const dir = mkdtempSync(join(tempRootFolder(), 'case-'));
   for (const [name, content] of Object.entries(files)) {
     const path = join(dir, name);
     mkdirSync(dirname(path), { recursive: true });

@@ -1,3 +1,4 @@
+import { tempRootFolder } from '../helpers.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,7 +73,7 @@ describe.skipIf(!chromiumPresent && !inCi)('HTML report in headless Chromium', (
   let seeds: RenderedReport;
 
   beforeAll(async () => {
-    workDir = mkdtempSync(path.join(tmpdir(), 'crosscheck-html-'));
+    workDir = mkdtempSync(path.join(tempRootFolder(), 'crosscheck-html-'));
     const outDir = path.join(workDir, 'reports');
     mkdirSync(outDir);
     seeds = renderSeedsReport(outDir);

@@ -1,3 +1,4 @@
+import { tempRootFolder } from '../helpers.js';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -49,7 +50,7 @@ function cacheCounts(stderr: string): { analysed: number; fromCache: number } {
  * `npm test` elsewhere, or an editor) would rightly invalidate every entry.
  */
 function frozenInstall(): string {
-  const install = mkdtempSync(join(tmpdir(), 'crosscheck-install-'));
+  const install = mkdtempSync(join(tempRootFolder(), 'crosscheck-install-'));
   for (const part of ['dist', 'rules', 'package.json']) cpSync(join(ROOT, part), join(install, part), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(install, 'node_modules'), 'dir');
   return join(install, 'dist', 'cli', 'main.js');
@@ -64,7 +65,7 @@ describe(`--cache over an unchanged archive of ${ARTICLES} articles`, () => {
 
   beforeAll(() => {
     bin = frozenInstall();
-    dir = mkdtempSync(join(tmpdir(), 'crosscheck-cache-e2e-'));
+    dir = mkdtempSync(join(tempRootFolder(), 'crosscheck-cache-e2e-'));
     mkdirSync(join(dir, 'archive'));
     for (let i = 0; i < ARTICLES; i++) writeFileSync(join(dir, 'archive', `a${String(i).padStart(4, '0')}.txt`), generatedArticle(i));
   });

@@ -1,3 +1,4 @@
+import { tempRootFolder } from '../helpers.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,7 +63,7 @@ afterAll(() => {
 
 /** A fresh repository: the archive committed on `main`, then a `story` branch with `story` committed on it. */
 function newsroom(story: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-newsroom-'));
+  const dir = mkdtempSync(join(tempRootFolder(), 'crosscheck-newsroom-'));
   created.push(dir);
   git(dir, 'init', '-q', '--initial-branch=main');
   write(dir, ARCHIVE);
@@ -161,7 +162,7 @@ describe('the publication gate: check --changed-since main --against articles/',
     expect(unknown.stderr).toContain('unknown git ref "origin/nope"');
     expect(unknown.stderr).toContain('fetch-depth: 0');
 
-    const plain = mkdtempSync(join(tmpdir(), 'crosscheck-not-git-'));
+    const plain = mkdtempSync(join(tempRootFolder(), 'crosscheck-not-git-'));
     created.push(plain);
     write(plain, { 'articles/a.md': AGREEING });
     const outside = crosscheck(['check', '--changed-since', 'main', '--against', 'articles/'], { cwd: plain, env: { GIT_CEILING_DIRECTORIES: dirname(plain) } });

@@ -1,3 +1,4 @@
+import { tempRootFolder } from '../helpers.js';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,7 +26,7 @@ describe('crosscheck check seeds/ (the acceptance bar of seeds-gold.yaml)', () =
   let run: ReturnType<typeof crosscheck>;
 
   beforeAll(() => {
-    out = mkdtempSync(join(tmpdir(), 'crosscheck-seeds-'));
+    out = mkdtempSync(join(tempRootFolder(), 'crosscheck-seeds-'));
     run = crosscheck(['check', 'seeds', '--format', 'json', '--format', 'markdown', '--format', 'terminal', '--out', out, '--fail-on', 'never']);
     report = Report.parse(JSON.parse(readFileSync(join(out, 'discrepancies.json'), 'utf8')));
   });

@@ -1,3 +1,4 @@
+import { tempRootFolder } from '../helpers.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ import { fingerprintFinding } from '../../src/report/fingerprint.js';
 
 const report = Report.parse(JSON.parse(readFileSync(new URL('../fixtures/reports/ci-sample.json', import.meta.url), 'utf8')));
 const [dateFinding, countFinding, planFinding] = report.findings as [Finding, Finding, Finding];
-const directory = mkdtempSync(join(tmpdir(), 'crosscheck-baseline-'));
+const directory = mkdtempSync(join(tempRootFolder(), 'crosscheck-baseline-'));
 
 function writeTemp(name: string, text: string): string {
   const path = join(directory, name);

@@ -1,3 +1,4 @@
+import { tempRootFolder } from '../helpers.js';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -11,7 +12,7 @@ import { formatJson } from '../../src/report/json.js';
 import { bundled, tempFolder } from '../helpers.js';
 
 const SEEDS = resolve(import.meta.dirname, '..', '..', 'seeds');
-const cacheDir = () => join(mkdtempSync(join(tmpdir(), 'crosscheck-cache-')), 'cache');
+const cacheDir = () => join(mkdtempSync(join(tempRootFolder(), 'crosscheck-cache-')), 'cache');
 
 const ARTICLE = ' date 2024-06-01 La présidente Ewa Nowak a salué les liens avec le Portugal. En 2015 et 2021, la présidente a effectué deux visites officielles à Lisbonne.';
 
@@ -59,7 +60,7 @@ describe('AnalysisCache', () => {
   });
 
   it('re-analyses only the article that changed', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'crosscheck-cache-corpus-'));
+    const folder = mkdtempSync(join(tempRootFolder(), 'crosscheck-cache-corpus-'));
     cpSync(SEEDS, folder, { recursive: true });
     const dir = cacheDir();
     check([folder], { cache: new AnalysisCache(dir) }, bundled());
