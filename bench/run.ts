@@ -31,21 +31,20 @@ interface RunStats {
   maxRssMb: number;
 }
 
-interface CheckRun {
-  jobs: number;
-  wallMs: number;
-  stats: RunStats;
-  report: string;
-  findings: ScoredFinding[];
-}
+/** One `crosscheck check` run: its figures, or why it failed (out of memory, a crash). */
+type CheckRun =
+  | { jobs: number; wallMs: number; ok: true; stats: RunStats; report: string; findings: ScoredFinding[] }
+  | { jobs: number; wallMs: number; ok: false; failure: string };
 
 interface SizeResult {
   size: number;
   gold: Gold;
-  runs: CheckRun[];
+  /** With --jobs 1, then --jobs 2. */
+  runs: [CheckRun, CheckRun];
   identical: boolean;
   peers: PeerResults;
-  score: Score;
+  /** Against the gold, from the first run that finished. */
+  score?: Score;
   byRule: Array<{ ruleId: string; findings: number; truePositives: number; gold: number; found: number }>;
 }
 
@@ -70,6 +69,7 @@ function runCheck(articles: string, jobs: number, scratch: string, config: strin
   const out = join(scratch, `out-${jobs}`);
   const statsFile = join(scratch, `stats-${jobs}.json`);
   rmSync(out, { recursive: true, force: true });
+  rmSync(statsFile, { force: true });
   const started = performance.now();
   const child = spawnSync(
     process.execPath,
@@ -77,10 +77,13 @@ function runCheck(articles: string, jobs: number, scratch: string, config: strin
     { encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1' }, maxBuffer: 1 << 26 },
   );
   const wallMs = performance.now() - started;
-  if (child.status !== 0) throw new Error(`crosscheck check --jobs ${jobs} exited ${child.status}:\n${child.stderr}`);
+  if (child.status !== 0) {
+    const why = /heap out of memory/.test(child.stderr) ? 'out of memory (V8 heap limit)' : (child.stderr.trim().split('\n').pop() ?? `exit ${child.status}`);
+    return { jobs, wallMs, ok: false, failure: `${why} after ${seconds(wallMs)} s` };
+  }
   const report = readFileSync(join(out, 'discrepancies.json'), 'utf8');
   const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as RunStats;
-  return { jobs, wallMs, stats, report, findings: (JSON.parse(report) as { findings: ScoredFinding[] }).findings };
+  return { jobs, wallMs, ok: true, stats, report, findings: (JSON.parse(report) as { findings: ScoredFinding[] }).findings };
 }
 
 function median<T>(items: T[], key: (item: T) => number): T {
@@ -106,15 +109,18 @@ function benchSize(size: number, seed: number, cacheDir: string, repeat: number,
   try {
     const runs = [1, 2].map((jobs) => {
       const attempts = Array.from({ length: repeat }, () => runCheck(articles, jobs, scratch, config));
-      const chosen = median(attempts, (r) => r.wallMs);
-      log(`  --jobs ${jobs}: ${(chosen.wallMs / 1000).toFixed(1)} s wall, ${(chosen.stats.cpuMs / 1000).toFixed(1)} s cpu, ${chosen.stats.maxRssMb} MB peak`);
+      const chosen = median(attempts, (r) => (r.ok ? r.wallMs : Infinity));
+      log(`  --jobs ${jobs}: ${chosen.ok ? `${seconds(chosen.wallMs)} s wall, ${seconds(chosen.stats.cpuMs)} s cpu, ${chosen.stats.maxRssMb} MB peak` : `failed: ${chosen.failure}`}`);
       return chosen;
-    });
+    }) as [CheckRun, CheckRun];
     const peers = runPeers(articles);
-    log(`  chrono-node ${(peers.chrono.wallMs / 1000).toFixed(1)} s, Intl.Segmenter ${(peers.segmenter.wallMs / 1000).toFixed(1)} s, \\p{L}+ ${(peers.regex.wallMs / 1000).toFixed(2)} s`);
-    const score = scoreFindings(runs[0]!.findings, gold);
-    log(`  precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)} (${score.findings} findings, ${score.gold} gold)`);
-    return { size, gold, runs, identical: runs[0]!.report === runs[1]!.report, peers, score, byRule: scoreByRule(runs[0]!.findings, gold) };
+    log(`  chrono-node ${seconds(peers.chrono.wallMs)} s, Intl.Segmenter ${seconds(peers.segmenter.wallMs)} s, \\p{L}+ ${seconds(peers.regex.wallMs)} s`);
+    const finished = runs.find((r) => r.ok);
+    const score = finished?.ok ? scoreFindings(finished.findings, gold) : undefined;
+    if (score) log(`  precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)} (${score.findings} findings, ${score.gold} gold)`);
+    const [one, two] = runs;
+    const identical = one.ok && two.ok && one.report === two.report;
+    return { size, gold, runs, identical, peers, score, byRule: finished?.ok ? scoreByRule(finished.findings, gold) : [] };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -135,9 +141,19 @@ function scoreByRule(findings: readonly ScoredFinding[], gold: Gold): SizeResult
 // The report
 
 const mb = (bytes: number) => bytes / 1e6;
-const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
+}
 const rate = (bytes: number, ms: number) => (mb(bytes) / (ms / 1000)).toFixed(2);
-const check = (ok: boolean) => (ok ? 'met' : '**missed**');
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+/** A figure of a run, or "failed" when it did not finish. */
+const figure = (run: CheckRun, show: (run: Extract<CheckRun, { ok: true }>) => string) => (run.ok ? show(run) : `failed (${run.failure})`);
+
+/** Wall, cpu, MB/s and peak RSS of a run; a run that failed says why in the first cell. */
+function runCells(run: CheckRun, bytes: number): string[] {
+  if (!run.ok) return [`failed: ${run.failure}`, '–', '–', '–'];
+  return [`${seconds(run.wallMs)} s`, `${seconds(run.stats.cpuMs)} s`, rate(bytes, run.wallMs), `${run.stats.maxRssMb} MB`];
+}
 
 function markdown(results: SizeResult[], context: { seed: number; loadBefore: number[]; loadAfter: number[]; started: Date; repeat: number; off: readonly string[]; title: boolean }): string {
   const lines: string[] = [];
@@ -154,29 +170,39 @@ function markdown(results: SizeResult[], context: { seed: number; loadBefore: nu
     '',
     '### End to end',
     '',
-    'The real CLI in a subprocess (`check <dir> --format json --out … --jobs J --stats-json …`): process start, reading, analysis, corpus checks and the JSON report written. MB/s is corpus bytes over wall time.',
+    'The real CLI in a subprocess (`check <dir> --format json --out … --jobs J --stats-json …`): process start, reading, analysis, corpus checks and the JSON report written. MB/s is corpus bytes over wall time; cpu counts every thread of the process (V8 compiles and collects garbage on threads of its own).',
     '',
-    '| articles | MB | 1 thread: wall | cpu | MB/s | peak RSS | 2 threads: wall | MB/s | peak RSS | speed-up | same report |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
+    '| articles | MB | 1 thread: wall | cpu | MB/s | peak RSS | 2 threads: wall | cpu | MB/s | peak RSS | speed-up | same report |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
   );
   for (const r of results) {
-    const [one, two] = r.runs as [CheckRun, CheckRun];
-    lines.push(
-      `| ${r.size} | ${mb(r.gold.bytes).toFixed(1)} | ${seconds(one.wallMs)} s | ${seconds(one.stats.cpuMs)} s | ${rate(r.gold.bytes, one.wallMs)} | ${one.stats.maxRssMb} MB | ${seconds(two.wallMs)} s | ${rate(r.gold.bytes, two.wallMs)} | ${two.stats.maxRssMb} MB | ${(one.wallMs / two.wallMs).toFixed(2)}× | ${r.identical ? 'yes' : '**no**'} |`,
-    );
+    const [one, two] = r.runs;
+    const speedUp = one.ok && two.ok ? `${(one.wallMs / two.wallMs).toFixed(2)}×` : '–';
+    const cells = [r.size, mb(r.gold.bytes).toFixed(1), ...runCells(one, r.gold.bytes), ...runCells(two, r.gold.bytes), speedUp, r.identical ? 'yes' : one.ok && two.ok ? '**no**' : '–'];
+    lines.push(`| ${cells.join(' | ')} |`);
   }
-  lines.push('', '### Stages (1 thread)', '', 'Milliseconds per stage, from `--stats-json`; "other" is process start, listing files, suppressions and selection.', '');
+  lines.push('', '### Stages (1 thread)', '', 'Milliseconds per stage, from `--stats-json`; "other" is process start, loading the rules, listing files, suppressions and selection.', '');
   lines.push(`| articles | ${STAGES.join(' | ')} | other | total |`, `| ---: | ${STAGES.map(() => '---:').join(' | ')} | ---: | ---: |`);
   for (const r of results) {
-    const s = r.runs[0]!.stats;
+    const one = r.runs[0];
+    if (!one.ok) {
+      lines.push(`| ${r.size} | ${STAGES.map(() => '–').join(' | ')} | – | failed (${one.failure}) |`);
+      continue;
+    }
+    const s = one.stats;
     const staged = STAGES.reduce((sum, stage) => sum + s.stages[stage], 0);
     lines.push(`| ${r.size} | ${STAGES.map((stage) => s.stages[stage]).join(' | ')} | ${Math.max(0, s.totalMs - staged)} | ${s.totalMs} |`);
   }
   lines.push('', 'With 2 threads, reading, extraction and claims run in the workers; the corpus stages (align, compare, report) stay on the main thread:', '');
   lines.push('| articles | workers (wall) | ingest+extract+claims summed over workers | align | compare | report | total |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
-    const s = r.runs[1]!.stats;
-    lines.push(`| ${r.size} | ${s.stages.workers} | ${s.stages.ingest + s.stages.extract + s.stages.claims} | ${s.stages.align} | ${s.stages.compare} | ${s.stages.report} | ${s.totalMs} |`);
+    const two = r.runs[1];
+    if (!two.ok) {
+      lines.push(`| ${r.size} | – | – | – | – | – | failed (${two.failure}) |`);
+      continue;
+    }
+    const s = two.stats.stages;
+    lines.push(`| ${r.size} | ${s.workers} | ${s.ingest + s.extract + s.claims} | ${s.align} | ${s.compare} | ${s.report} | ${two.stats.totalMs} |`);
   }
   lines.push(
     '',
@@ -190,12 +216,14 @@ function markdown(results: SizeResult[], context: { seed: number; loadBefore: nu
   for (const r of results) {
     const p = r.peers;
     lines.push(
-      `| ${r.size} | ${rate(r.gold.bytes, r.runs[0]!.wallMs)} MB/s | ${rate(p.bytes, p.chrono.wallMs)} MB/s (${p.chrono.found} dates) | ${rate(p.bytes, p.segmenter.wallMs)} MB/s | ${rate(p.bytes, p.regex.wallMs)} MB/s |`,
+      `| ${r.size} | ${figure(r.runs[0], (x) => `${rate(r.gold.bytes, x.wallMs)} MB/s`)} | ${rate(p.bytes, p.chrono.wallMs)} MB/s (${p.chrono.found} dates) | ${rate(p.bytes, p.segmenter.wallMs)} MB/s | ${rate(p.bytes, p.regex.wallMs)} MB/s |`,
     );
   }
-  lines.push('', '### Accuracy against the gold', '', 'A finding is a true positive when it cites a document the generator made wrong, with the wrong value; any other finding is a false positive.', '');
+  lines.push('', '### Accuracy against the gold', '', 'A finding is a true positive when it cites a document the generator made wrong, with the wrong value (generic rules may find any kind of conflict); any other finding is a false positive.', '');
   lines.push('| articles | gold conflicts | findings | precision | recall |', '| ---: | ---: | ---: | ---: | ---: |');
-  for (const r of results) lines.push(`| ${r.size} | ${r.score.gold} | ${r.score.findings} | ${r.score.precision.toFixed(3)} | ${r.score.recall.toFixed(3)} |`);
+  for (const r of results) {
+    lines.push(r.score ? `| ${r.size} | ${r.score.gold} | ${r.score.findings} | ${r.score.precision.toFixed(3)} | ${r.score.recall.toFixed(3)} |` : `| ${r.size} | ${r.gold.conflicts.length} | – | – | – |`);
+  }
   lines.push('', 'By rule (findings that are true positives / findings; gold conflicts found / gold conflicts):', '');
   lines.push(`| rule | ${results.map((r) => `${r.size}`).join(' | ')} |`, `| --- | ${results.map(() => '---').join(' | ')} |`);
   for (const ruleId of [...new Set(results.flatMap((r) => r.byRule.map((b) => b.ruleId)))].sort()) {
@@ -207,20 +235,34 @@ function markdown(results: SizeResult[], context: { seed: number; loadBefore: nu
   }
   lines.push('', '### Targets', '');
   for (const r of results) {
-    const [one, two] = r.runs as [CheckRun, CheckRun];
+    const [one, two] = r.runs;
     const chronoRate = mb(r.peers.bytes) / (r.peers.chrono.wallMs / 1000);
-    const oneRate = mb(r.gold.bytes) / (one.wallMs / 1000);
-    lines.push(`- N = ${r.size}: 1-thread throughput ${oneRate.toFixed(2)} MB/s vs chrono-node ${chronoRate.toFixed(2)} MB/s: ${check(oneRate >= chronoRate)}; 2 threads ${(one.wallMs / two.wallMs).toFixed(2)}× (target 1.6×): ${check(one.wallMs / two.wallMs >= 1.6)}; precision ${r.score.precision.toFixed(3)} (≥ 0.95): ${check(r.score.precision >= 0.95)}; recall ${r.score.recall.toFixed(3)} (≥ 0.9): ${check(r.score.recall >= 0.9)}; same report with 1 and 2 threads: ${check(r.identical)}.`);
+    const parts = [
+      one.ok ? `1-thread throughput ${rate(r.gold.bytes, one.wallMs)} MB/s vs chrono-node ${chronoRate.toFixed(2)} MB/s: ${verdict(mb(r.gold.bytes) / (one.wallMs / 1000) >= chronoRate)}` : `1 thread failed (${one.failure})`,
+      one.ok && two.ok ? `2 threads ${(one.wallMs / two.wallMs).toFixed(2)}× (target 1.6×): ${verdict(one.wallMs / two.wallMs >= 1.6)}` : '2-thread speed-up not measured',
+      r.score ? `precision ${r.score.precision.toFixed(3)} (≥ 0.95): ${verdict(r.score.precision >= 0.95)}; recall ${r.score.recall.toFixed(3)} (≥ 0.9): ${verdict(r.score.recall >= 0.9)}` : 'accuracy not measured',
+      one.ok && two.ok ? `same report with 1 and 2 threads: ${verdict(r.identical)}` : '',
+    ].filter(Boolean);
+    lines.push(`- N = ${r.size}: ${parts.join('; ')}.`);
   }
   const small = results.find((r) => r.size === 10_000);
   const large = results.find((r) => r.size === 100_000);
   if (small && large) {
-    const ratio = large.runs[0]!.wallMs / small.runs[0]!.wallMs;
-    lines.push(`- 10k → 100k: time × ${ratio.toFixed(1)} (at most 11×): ${check(ratio <= 11)}; peak RSS at 100k ${large.runs[0]!.stats.maxRssMb} MB with 1 thread, ${large.runs[1]!.stats.maxRssMb} MB with 2 (under 2 GB): ${check(Math.max(large.runs[0]!.stats.maxRssMb, large.runs[1]!.stats.maxRssMb) < 2048)}.`);
+    const ratios = [0, 1].map((k) => {
+      const [from, to] = [small.runs[k]!, large.runs[k]!];
+      return from.ok && to.ok ? `× ${(to.wallMs / from.wallMs).toFixed(1)} with ${k + 1} thread${k ? 's' : ''} (at most 11×): ${verdict(to.wallMs / from.wallMs <= 11)}` : `not measured with ${k + 1} thread${k ? 's' : ''} (a run failed)`;
+    });
+    const [largeOne, largeTwo] = large.runs;
+    const peaks = [largeOne, largeTwo].map((run) => figure(run, (x) => `${x.stats.maxRssMb} MB`));
+    const under = largeOne.ok && largeTwo.ok && Math.max(largeOne.stats.maxRssMb, largeTwo.stats.maxRssMb) < 2048;
+    lines.push(`- 10k → 100k: time ${ratios.join('; ')}; peak RSS at 100k ${peaks[0]} with 1 thread, ${peaks[1]} with 2 (under 2 GB): ${verdict(under)}.`);
   } else {
     lines.push('- 10k → 100k scaling and peak RSS at 100k: not measured in this run (`BENCH_SIZES=1000,10000,100000 npm run bench`).');
   }
-  const misses = results.flatMap((r) => [...r.score.falsePositives.slice(0, 5).map((f) => `- N = ${r.size}, false positive ${f.ruleId}: ${f.fact}`), ...r.score.missed.slice(0, 5).map((c) => `- N = ${r.size}, missed ${c.ruleId}: ${c.fact} (${c.docs.join(', ')}: ${c.value})`)]);
+  const misses = results.flatMap((r) => [
+    ...(r.score?.falsePositives ?? []).slice(0, 5).map((f) => `- N = ${r.size}, false positive ${f.ruleId}: ${f.fact}`),
+    ...(r.score?.missed ?? []).slice(0, 5).map((c) => `- N = ${r.size}, missed ${c.ruleId}: ${c.fact} (${c.docs.join(', ')}: ${c.value})`),
+  ]);
   if (misses.length > 0) lines.push('', '### Examples of errors (up to 5 of each kind per size)', '', ...misses);
   return `${lines.join('\n')}\n`;
 }

@@ -39,7 +39,7 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Threads that read and analyse articles: 1 (default) in this thread, N worker threads, or 'auto' (every
-   * core from 400 articles on). Same report whatever the number. Workers load the rules from the
+   * core from 5,000 articles on). Same report whatever the number. Workers load the rules from the
    * configuration's sources, so a configuration assembled by hand (no `sources`) runs in this thread.
    */
   jobs?: number | 'auto';

@@ -62,7 +62,7 @@ export function articleOptions<T>(yargs: Argv<T>) {
       alias: 'j',
       type: 'string',
       defaultDescription: 'auto',
-      describe: 'threads reading and analysing articles: a number, or auto (every core from 400 articles on); same report either way',
+      describe: 'threads reading and analysing articles: a number, or auto (every core from 5,000 articles on); same report either way',
     });
 }
 

@@ -4,15 +4,17 @@ import type { Configuration } from '../check.js';
 import type { Lang } from '../model/document.js';
 import { analyzeInProcess, type AnalysedArticles } from './in-process.js';
 import { analyzeInWorkers } from './pool.js';
-import { emptyStageTimes, type StageListener } from './stages.js';
+import { ARTICLE_STAGES, emptyStageTimes, type StageListener } from './stages.js';
 
 export type { AnalysedArticles } from './in-process.js';
 
 /**
- * Below this many article files, `jobs: 'auto'` stays in one thread: starting a worker (loading the rules
- * and lexicons again) costs about what analysing a few hundred articles does.
+ * Below this many article files, `jobs: 'auto'` stays in one thread. Each worker loads the code and the
+ * rules and warms up its own compiler, and warming up two at once on two cores is slow: measured on 2 vCPUs
+ * (reports/bench.md), two threads lose below about 4,000 articles and win from about 6,000 (1.3× at 10k,
+ * 1.7× at 100k).
  */
-export const AUTO_PARALLEL_MIN_FILES = 400;
+export const AUTO_PARALLEL_MIN_FILES = 5000;
 
 export interface AnalyzeArticlesOptions {
   lang?: Lang;
@@ -21,8 +23,8 @@ export interface AnalyzeArticlesOptions {
   onStage?: StageListener;
   /**
    * Threads that read and analyse articles: 1 (the default) runs in this thread; N > 1 starts N worker
-   * threads; 'auto' uses every core when there are at least AUTO_PARALLEL_MIN_FILES files. Results are the
-   * same whatever the number.
+   * threads; 'auto' uses every core from AUTO_PARALLEL_MIN_FILES files on. Results are the same whatever
+   * the number.
    */
   jobs?: number | 'auto';
 }
@@ -40,7 +42,7 @@ export function analyzeArticles(files: readonly string[], configuration: Configu
   if (jobs === 1) {
     const times = options.onStage ? emptyStageTimes() : undefined;
     const analysed = analyzeInProcess(files, configuration, { ...options, times });
-    if (times) for (const stage of ['ingest', 'extract', 'claims'] as const) options.onStage!(stage, times[stage]);
+    if (times) for (const stage of ARTICLE_STAGES) options.onStage!(stage, times[stage]);
     return analysed;
   }
   return analyzeInWorkers(files, configuration, { ...options, jobs });

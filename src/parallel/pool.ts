@@ -9,7 +9,7 @@ import type { AnalyzeArticlesOptions } from './analyze.js';
 import { analyzeInProcess, type AnalysedArticles } from './in-process.js';
 import { batchSize, cutBatches } from './batches.js';
 import { SIGNAL_DOCUMENTS, SIGNAL_REPLIES, type BatchReply, type BatchRequest, type WorkerError, type WorkerSetup } from './protocol.js';
-import { emptyStageTimes, STAGES } from './stages.js';
+import { ARTICLE_STAGES, emptyStageTimes, STAGES } from './stages.js';
 
 /** Batches each worker holds at once, so it never waits for the main thread between two. */
 const IN_FLIGHT = 2;
@@ -61,7 +61,7 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
   if (options.onStage) {
     const times = emptyStageTimes();
     for (const reply of replies) for (const stage of STAGES) times[stage] += reply.times?.[stage] ?? 0;
-    for (const stage of ['ingest', 'extract', 'claims'] as const) options.onStage(stage, times[stage]);
+    for (const stage of ARTICLE_STAGES) options.onStage(stage, times[stage]);
     options.onStage('workers', performance.now() - started);
   }
   return merged;

@@ -9,6 +9,8 @@ import type { Rule } from '../rules/types.js';
  */
 export const STAGES = ['ingest', 'extract', 'claims', 'align', 'compare', 'report', 'workers'] as const;
 export type Stage = (typeof STAGES)[number];
+/** The stages of one article (run by workers in a parallel check); the others are corpus-wide. */
+export const ARTICLE_STAGES = ['ingest', 'extract', 'claims'] as const;
 export type StageTimes = Record<Stage, number>;
 /** Told the milliseconds a stage took; a stage may be told several times (its times add up). */
 export type StageListener = (stage: Stage, ms: number) => void;

@@ -14,7 +14,7 @@ const setup = workerData as WorkerSetup;
 const signal = new Int32Array(setup.signal);
 
 async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
-  const [{ loadRulesAsync }, { analyzeInProcess }, { AnalysisCache }, { emptyStageTimes }] = await Promise.all([
+  const [{ loadRulesAsync }, { analyzeInProcess }, { AnalysisCache }, { emptyStageTimes, STAGES }] = await Promise.all([
     import('../rules/load.js'),
     import('./in-process.js'),
     import('../cache/store.js'),
@@ -29,8 +29,9 @@ async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
   });
   const configuration = { lexicon: setup.lexicon, rules, sources: setup.sources };
   const cache = setup.cacheDir === undefined ? undefined : new AnalysisCache(setup.cacheDir);
+  // One clock for the session (timed rules are wrapped once), read and reset after each batch.
+  const times = setup.timed ? emptyStageTimes() : undefined;
   return (request) => {
-    const times = setup.timed ? emptyStageTimes() : undefined;
     const cacheBefore = cache ? { ...cache.stats } : undefined;
     const analysed = analyzeInProcess(request.files, configuration, {
       lang: setup.lang,
@@ -42,8 +43,11 @@ async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
     analysed.documents.forEach((doc, index) => {
       if (analysed.results[index]!.analysis.doc !== doc) ingestedPublished.push({ index, published: doc.published });
     });
-    const stats = cache && cacheBefore ? { analysed: cache.stats.analysed - cacheBefore.analysed, fromCache: cache.stats.fromCache - cacheBefore.fromCache, discarded: cache.stats.discarded - cacheBefore.discarded, writeFailures: cache.stats.writeFailures - cacheBefore.writeFailures } : undefined;
-    return { batch: request.batch, ok: true, results: analysed.results, ingestedPublished, problems: analysed.problems, times, cache: stats };
+    const spent = times ? { ...times } : undefined;
+    if (times) for (const stage of STAGES) times[stage] = 0;
+    const counted = cache && cacheBefore ? { ...cache.stats } : undefined;
+    if (counted && cacheBefore) for (const key of Object.keys(counted) as Array<keyof typeof counted>) counted[key] -= cacheBefore[key];
+    return { batch: request.batch, ok: true, results: analysed.results, ingestedPublished, problems: analysed.problems, times: spent, cache: counted };
   };
 }
 

@@ -1,3 +1,4 @@
+import { tempRootFolder } from '../helpers.js';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ describe('crosscheck check --jobs: worker threads give the same report as one th
   let dir: string;
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'crosscheck-parallel-'));
+    dir = mkdtempSync(join(tempRootFolder(), 'crosscheck-parallel-'));
     writeCorpus(dir, { count: 200, seed: 3 });
   });
 
@@ -30,6 +31,15 @@ describe('crosscheck check --jobs: worker threads give the same report as one th
     expect(outputs[1]).toEqual(outputs[0]);
     expect(outputs[2]).toEqual(outputs[0]);
     expect(JSON.parse(outputs[0]!.files[0]!).findings.length).toBeGreaterThan(10);
+  });
+
+  it('shares the analysis cache with one thread: workers read and write the same entries, counted once', () => {
+    const cache = join(dir, 'cache');
+    const first = run(join(dir, 'articles'), join(dir, 'cache-1'), '2', ['--cache-dir', cache]);
+    const second = run(join(dir, 'articles'), join(dir, 'cache-2'), '1', ['--cache-dir', cache]);
+    expect(first.stderr).toMatch(/200 analysed, 0 from the cache/);
+    expect(second.stderr).toMatch(/0 analysed, 200 from the cache/);
+    expect(readFileSync(join(dir, 'cache-2', 'discrepancies.json'), 'utf8')).toBe(readFileSync(join(dir, 'out-1', 'discrepancies.json'), 'utf8'));
   });
 
   it('reports unreadable and duplicate articles exactly as one thread does', () => {

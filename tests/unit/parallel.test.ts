@@ -37,9 +37,9 @@ describe('parallel: how many threads', () => {
     expect(resolveJobs(3, 1000, configuration)).toBe(3);
   });
 
-  it('uses threads with auto only from a few hundred articles', () => {
-    expect(resolveJobs('auto', 50, configuration)).toBe(1);
-    expect(resolveJobs('auto', 5000, configuration)).toBeGreaterThanOrEqual(1);
+  it('uses threads with auto only from a few thousand articles', () => {
+    expect(resolveJobs('auto', 1000, configuration)).toBe(1);
+    expect(resolveJobs('auto', 20_000, configuration)).toBeGreaterThanOrEqual(1);
   });
 });
 
