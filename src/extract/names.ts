@@ -190,6 +190,9 @@ function lowerCaseTitle(tables: NameTables, tokens: Token[], at: number): { role
   if (!['le', 'la', 'the', "l'"].includes(previous)) return null;
   const title = matchTitle(tables, tokens, at);
   if (!title || isUpperWord(tokens[at + title.length])) return null;
+  // "le ministre des Affaires étrangères" describes a post, not someone named earlier.
+  const next = tokens[at + title.length];
+  if (next && CONNECTORS.has(folded(next))) return null;
   return title;
 }
 

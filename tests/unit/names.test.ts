@@ -39,3 +39,11 @@ describe('extractNames', () => {
     expect(found).toEqual([{ kind: 'place', text: 'Lisbon', value: 'lisbon', title: undefined }]);
   });
 });
+
+describe('titles that describe a post', () => {
+  it('does not take "le ministre des Affaires étrangères" for the minister named earlier', () => {
+    const text = 'Le ministre Jan Kowalski est à Rome. Le ministre des Affaires étrangères Kenji Mensah a effectué deux visites à Oslo.';
+    const people = analyze(text, { lang: 'fr' }).analysis.mentions.filter((m) => m.kind === 'person').map((m) => m.value);
+    expect(people).toEqual(['Jan Kowalski', 'Kenji Mensah']);
+  });
+});
