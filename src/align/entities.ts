@@ -14,7 +14,7 @@ export function agentsOverlap(a: readonly EntityRef[], b: readonly EntityRef[]):
   return a.some((x) => b.some((y) => sameNameKey(x.key, y.key)));
 }
 
-/** Two places are compatible when they are the same or one contains the other (Marrakech ⊂ Morocco). */
+/** Two places are compatible when they are the same or one contains the other (Lyon ⊂ France). */
 export function placeCompatible(a: EntityRef, b: EntityRef): boolean {
   return a.key === b.key || a.within.includes(b.key) || b.within.includes(a.key);
 }
@@ -25,7 +25,7 @@ export function placesCompatible(a: readonly EntityRef[], b: readonly EntityRef[
 
 /**
  * Two names of a body (a commission, a forum, an agreement) are compatible when their head words match,
- * the places they name do not contradict (Russia–Africa is not Russia–Arab World), and their other words
+ * the places they name do not contradict (France–Africa is not France–Arab World), and their other words
  * overlap: one set inside the other, or at least half shared.
  */
 export function seriesCompatible(a: NonNullable<Claim['series']>, b: NonNullable<Claim['series']>): boolean {

@@ -2,7 +2,7 @@ import type { Precision, TimeValue } from '../model/time.js';
 
 const ORDER: Precision[] = ['day', 'month', 'season', 'year', 'decade'];
 
-/** The coarser of two precisions: "2016" vs "2016-03" are compared at year precision. */
+/** The coarser of two precisions: "2015" vs "2015-03" are compared at year precision. */
 export function commonPrecision(a: Precision, b: Precision): Precision {
   return ORDER[Math.max(ORDER.indexOf(a), ORDER.indexOf(b))]!;
 }

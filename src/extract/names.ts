@@ -165,7 +165,7 @@ export function extractNames(text: string, sentences: readonly Span[], ctx: Name
 }
 
 /**
- * "Nasser Bourita et Serguei Lavrov" is two names: a run without an organisation head word is cut at the
+ * "Ewa Nowak et Jan Kowalski" is two names: a run without an organisation head word is cut at the
  * connectors that only join organisation names ("et", "and", "the").
  */
 function splitRun(tables: NameTables, tokens: Token[], start: number, end: number): Array<[number, number]> {
@@ -222,7 +222,7 @@ function classifyRun(
   let role: string | undefined;
   let honorific: string | undefined;
   let titleAt: { at: number; length: number; role: string } | undefined;
-  // A lower-case title just before the run: "du roi Mohammed VI", "le ministre Bourita".
+  // A lower-case title just before the run: "du roi Harald V", "le ministre Kowalski".
   for (let back = Math.max(0, start - 4); back < start; back++) {
     const title = matchTitle(tables, tokens, back);
     if (title && back + title.length === start) role = title.role;
@@ -232,7 +232,7 @@ function classifyRun(
     if (place) {
       out.push(placeMention(tokens, p, place));
       p += place.tokens.length;
-      // After a place, the rest of the run is a new name ("Moscou Vladimir" is rare; keep going).
+      // After a place, the rest of the run is a new name ("Lisbonne Jean" is rare; keep going).
       continue;
     }
     const honorificLength = matchHonorific(tables, tokens, p);
@@ -331,7 +331,7 @@ function orgMention(tables: NameTables, tokens: Token[], start: number, end: num
   const slice = tokens.slice(start, end);
   const first = slice[0]!;
   const last = slice[slice.length - 1]!;
-  // Places named inside an organisation ("Maroc-Russie", "Russie-Monde Arabe") qualify which body it is.
+  // Places named inside an organisation ("Pologne-Portugal", "France-Monde Arabe") qualify which body it is.
   const parts: Token[] = [];
   for (const token of slice) {
     let offset = token.start;
@@ -383,7 +383,7 @@ export function surnameKey(name: string): string {
   return foldName(last);
 }
 
-/** Single capitalised words that repeat the surname of a person named in the same document ("Bourita"). */
+/** Single capitalised words that repeat the surname of a person named in the same document ("Kowalski"). */
 function resolveSurnames(tables: NameTables, mentions: Mention[], singles: Array<{ token: Token; sentence: Span }>): void {
   const bySurname = new Map<string, Mention>();
   for (const mention of mentions) {

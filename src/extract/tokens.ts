@@ -11,7 +11,7 @@ export interface Token {
 /** Elided articles and pronouns split off the word they are glued to (l'Agence → l' + Agence). */
 const ELISION = /^(?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['’]/i;
 
-/** Words of a span: letters and digits, with inner hyphens, apostrophes and dots kept (Russie-Afrique, S.M.). */
+/** Words of a span: letters and digits, with inner hyphens, apostrophes and dots kept (Franco-Allemand, S.M.). */
 export function tokenize(text: string, span: Span): Token[] {
   const tokens: Token[] = [];
   const word = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’.\-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*\.?|[^\s\p{L}\p{N}]/gu;

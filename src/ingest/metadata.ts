@@ -64,7 +64,7 @@ export function readFrontMatter(text: string, file: string): { data: FrontMatter
   return { data: parsed.data, bodyStart: match[0].length };
 }
 
-/** "2026-03-06", "2020-12", "2016", a Date, or 2016 → a publication date at its precision. */
+/** "2026-03-06", "2020-12", "2015", a Date, or 2015 → a publication date at its precision. */
 export function parseDeclaredDate(value: unknown, how: string): PublicationDate | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
     return { value: value.toISOString().slice(0, 10), precision: 'day', how };

@@ -64,7 +64,7 @@ export const PlaceEntry = z.strictObject({
 });
 export type PlaceEntry = z.infer<typeof PlaceEntry>;
 
-/** Names that are the same person or thing in different languages or spellings ("Poutine" = "Putin"). */
+/** Names that are the same person or thing in different languages or spellings ("Pékin" = "Beijing"). */
 export const AliasEntry = z.strictObject({
   canonical: z.string(),
   aliases: z.array(z.string()).default([]),

@@ -2,13 +2,13 @@ import { z } from 'zod';
 
 /**
  * How precise a calendar value is. Comparisons happen at the coarser of two precisions,
- * so "2016" and "2016-03" are compatible while "2016-03" and "2016-04" are not.
+ * so "2015" and "2015-03" are compatible while "2015-03" and "2015-04" are not.
  */
 export const Precision = z.enum(['day', 'month', 'season', 'year', 'decade']);
 export type Precision = z.infer<typeof Precision>;
 
 /**
- * A calendar value at its precision. `value` is the normalised string: "2016", "2016-03",
+ * A calendar value at its precision. `value` is the normalised string: "2015", "2015-03",
  * "2025-10-16", a range as "2024-11-09/2024-11-10", a decade as "199X".
  * `start`/`end` are the inclusive ISO days the value covers, used for comparison.
  */

@@ -17,7 +17,7 @@ export const BaselineEntry = z.strictObject({
   fingerprint: z.string().min(1),
   ruleId: z.string().min(1),
   fact: z.string(),
-  /** "articles/a.md: 2016 | articles/b.md: 2017", for humans; not matched. */
+  /** "articles/a.md: 2015 | articles/b.md: 2017", for humans; not matched. */
   values: z.string(),
   reason: z.string().default(''),
 });

@@ -7,7 +7,7 @@ import { fingerprintFinding } from './fingerprint.js';
  * Inline suppressions written in an article by its editor:
  *
  *   <!-- crosscheck-disable-next-line event-date, plan-vs-held -- the agency corrected itself -->
- *   <!-- crosscheck-disable event-date -- quoted from the 2002 archive --> … <!-- crosscheck-enable event-date -->
+ *   <!-- crosscheck-disable event-date -- quoted from the 2001 archive --> … <!-- crosscheck-enable event-date -->
  *   front matter:  crosscheck: { disable: [event-date], reason: "…" }
  *
  * A directive without rule ids covers every rule. A range without its `enable` runs to the end of the

@@ -25,7 +25,7 @@ const Common = {
  *   body's name + the ordinal (or, without one, the host place); the date is compared.
  * - `once`: a one-off event named by what it creates (an agreement concluded): identity = the name; the date is compared.
  * - `repeatable`: visits, meetings: single mentions are never compared (two visits are two events); only
- *   complete lists ("two visits, in 2016 and 2022") are compared, as sets.
+ *   complete lists ("two visits, in 2015 and 2021") are compared, as sets.
  */
 export const EventRuleFile = z.strictObject({
   ...Common,
@@ -53,7 +53,7 @@ export const SpellingRuleFile = z.strictObject({
     .strictObject({
       /** Only names of at least this many words (given name + surname) are compared. */
       minWords: z.number().int().min(1).default(2),
-      /** Also report variants across languages (off: Sergey/Sergueï are both correct). */
+      /** Also report variants across languages (off: Andrey/Andreï are both correct). */
       acrossLanguages: z.boolean().default(false),
     })
     .default({ minWords: 2, acrossLanguages: false }),
@@ -62,7 +62,7 @@ export const SpellingRuleFile = z.strictObject({
 /** A weekday written next to a date must be that date's weekday. */
 export const WeekdayRuleFile = z.strictObject({ ...Common, kind: z.literal('weekday') });
 
-/** "deux visites, en 2016 et 2022": a count must match the number of items listed with it. */
+/** "deux visites, en 2015 et 2021": a count must match the number of items listed with it. */
 export const CountListRuleFile = z.strictObject({ ...Common, kind: z.literal('count-list'), severity: Severity.default('warning') });
 
 /** How far apart two numbers may be and still agree. */

@@ -1,8 +1,8 @@
 /**
  * Normalisation used to compare words and names across spellings and languages.
  * `foldAccents` strips diacritics and unifies apostrophes and dashes; `foldName` goes further and
- * applies the transliteration fold documented in docs/transliteration.md, so that Patrouchev,
- * Patrushev and Patruschev share one key, as do Sergueï, Serguei and Sergey.
+ * applies the transliteration fold documented in docs/transliteration.md, so that Gorbatchev,
+ * Gorbachev and Gorbatschow share one key, as do Andreï, Andrei and Andrey.
  */
 export function foldAccents(text: string): string {
   return text

@@ -28,7 +28,7 @@ export interface Candidate {
   kind: 'time' | 'duration';
   spec: TimeSpec;
   attrs: Record<string, AttrValue>;
-  /** A bare year read only because it follows a listed year ("2022" in "en 2016 et 2022"). */
+  /** A bare year read only because it follows a listed year ("2021" in "en 2015 et 2021"). */
   listMember?: boolean;
   /** A bare year, which list grouping may join with its neighbours. */
   bareYear?: boolean;
@@ -119,7 +119,7 @@ export function yearStands(scope: ParseScope, end: number, strict: boolean): boo
     const linking = between.split(/[^\S\r\n]+/u).filter(Boolean);
     if (!linking.every((word) => words.chainWords.has(foldWord(word)))) break;
     const listedYear = digits.length === 4 && isYear(Number(digits));
-    // "en 2016, 12 000 personnes…": a comma alone before another number is punctuation, not a list.
+    // "en 2015, 12 000 personnes…": a comma alone before another number is punctuation, not a list.
     if (!listedYear && separator === ',' && linking.length === 0) break;
     if (!listedYear) return false;
     at += whole.length;
@@ -134,5 +134,5 @@ export function yearStands(scope: ParseScope, end: number, strict: boolean): boo
   return next[3] === undefined || /^[,.;:!?)»"”'’\]–—-]$/u.test(next[3]);
 }
 
-/** A further number in a list or range: ", 2022", " et 2022", " and again in 2016", "-2022". */
+/** A further number in a list or range: ", 2021", " et 2021", " and again in 2015", "-2021". */
 const CHAIN = /^[^\S\r\n]*([,\-–/])?[^\S\r\n]*((?:[\p{L}][\p{L}'’]*[^\S\r\n]+){0,3})(\d+)(?![\p{L}\p{N}])/u;

@@ -51,7 +51,7 @@ export function formatConfidence(confidence: number): string {
   return `${Math.round(confidence * 100)}%`;
 }
 
-/** "2016, 2022", or "—" when the side carries no value. */
+/** "2015, 2021", or "—" when the side carries no value. */
 export function formatValues(side: Pick<Side, 'values'>): string {
   return side.values.length > 0 ? side.values.join(', ') : '—';
 }

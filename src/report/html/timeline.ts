@@ -28,7 +28,7 @@ function isPlausibleYear(year: number): boolean {
   return year >= 1000 && year <= 2999;
 }
 
-/** One end of a value: "2016", "2016-03", "2016-03-14" or a decade "199X". */
+/** One end of a value: "2015", "2015-03", "2015-03-14" or a decade "199X". */
 function parseCalendarValue(value: string): TimeSpan | undefined {
   let match = /^(\d{4})$/.exec(value);
   if (match) {
@@ -79,7 +79,7 @@ export interface TimelineRow {
 
 /**
  * Whether a finding is about dates: some value parses as one, and the bare numbers are not counts
- * (a side saying "8" makes "2016" on another side a number, not a year).
+ * (a side saying "8" makes "2015" on another side a number, not a year).
  */
 export function involvesDates(rows: readonly TimelineRow[]): boolean {
   const values = rows.flatMap((row) => row.values);

@@ -10,9 +10,9 @@ export const SPELLING_MESSAGES = {
 };
 
 /**
- * Spelling variants of one person's name within one language (Sergueï / Serguei): a style note for the
+ * Spelling variants of one person's name within one language (Andreï / Andrei): a style note for the
  * desk. Names are grouped by their transliteration fold, so only true variants of one name meet; variants
- * across languages (Sergey / Sergueï) are expected and not reported unless asked.
+ * across languages (Andrey / Andreï) are expected and not reported unless asked.
  */
 export function spellingRule(options: { minWords: number; acrossLanguages: boolean }, meta: RuleMeta): Rule {
   const messages = { ...SPELLING_MESSAGES, ...meta.messages };
