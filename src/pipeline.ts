@@ -51,7 +51,7 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
   for (const rule of options.rules) {
     if (!rule.check) continue;
     const result = rule.check(byRule.get(rule.meta.id) ?? [], analyses, { lexicon: options.lexicon });
-    out.findings.push(...result.findings.map((f) => ({ ...f, severity: f.severity === rule.meta.severity || f.severity === 'info' ? f.severity : capSeverity(f.severity, rule.meta.severity) })));
+    out.findings.push(...result.findings.map((f) => ({ ...f, severity: capSeverity(f.severity, rule.meta.severity) })));
     out.corroborated.push(...result.corroborated);
     out.events.push(...(result.events ?? []));
   }

@@ -1,4 +1,4 @@
-import type { Claim, ClaimValue, Modality } from '../model/claim.js';
+import type { Claim, ClaimValue } from '../model/claim.js';
 import type { CorroborationDraft, FindingDraft, Severity, SideDraft } from '../model/finding.js';
 import type { Fact } from '../align/facts.js';
 import { pushTo } from '../util/collections.js';
@@ -266,4 +266,3 @@ export function compareEnumerations(fact: Fact, options: CompareOptions): Compar
   };
 }
 
-export type { Modality };

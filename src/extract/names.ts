@@ -391,7 +391,7 @@ function resolveSurnames(tables: NameTables, mentions: Mention[], singles: Array
   }
   for (const { token } of singles) {
     const key = foldName(token.text.replace(/['’]s$/, ''));
-    const person = bySurname.get(key) ?? (tables.aliases.has(key) ? undefined : undefined);
+    const person = bySurname.get(key);
     const alias = tables.aliases.get(key);
     if (person) {
       mentions.push({

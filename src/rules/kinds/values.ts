@@ -132,10 +132,9 @@ function judge(
     );
     if (!strong) return null;
   }
-  const soft = groups.length === 2 && first!.claims.every((a) => second!.claims.every((b) => relate(a.attribute, a.values[0]!, b.values[0]!) !== 'conflict'));
-  const allRelations: Relation[] = [];
-  for (const a of first!.claims) for (const b of second!.claims) allRelations.push(relate(a.attribute, a.values[0]!, b.values[0]!));
-  const isSoft = soft || allRelations.every((r) => r === 'soft');
+  // Soft: the two leading groups never truly conflict (only rounding apart); with more groups, all rounding.
+  const relations: Relation[] = first!.claims.flatMap((a) => second!.claims.map((b) => relate(a.attribute, a.values[0]!, b.values[0]!)));
+  const isSoft = relations.every((r) => r !== 'conflict') && (groups.length === 2 || relations.every((r) => r === 'soft'));
   // A large majority is cited by its first few sources; every dissenting source is cited.
   const sides = groups.flatMap((g, i) => (i === 0 ? g.claims.slice(0, MAX_MAJORITY_SIDES) : g.claims).map(side));
   const strength = Math.max(
@@ -143,9 +142,9 @@ function judge(
     ...fact.pairs.filter((p) => first!.claims.includes(p.a) !== first!.claims.includes(p.b)).map((p) => p.similarity),
   );
   const local = fact.pairs.some((p) => first!.claims.includes(p.a) !== first!.claims.includes(p.b) && p.local);
-  const hint = explain(fact, groups, majority);
-  const typo = hint.includes('one digit apart');
-  let confidence = confidenceOf(fact.key, strength, local, majority?.claims.length ?? 0, typo);
+  const typos = oneDigitPairs(groups);
+  const hint = explain(fact, groups, majority, typos);
+  let confidence = confidenceOf(fact.key, strength, local, majority?.claims.length ?? 0, typos.length > 0);
   let severity: Severity = meta.severity;
   if (isSoft) confidence = Math.min(confidence, 0.45);
   if (confidence < options.reportConfidence) return null;
@@ -244,12 +243,22 @@ function sharedWords(claims: readonly Claim[]): string[] {
   return [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
 }
 
-function explain(fact: ValueFact, groups: Group[], majority: Group | null): string {
+/** The groups' values that differ by one digit (2022 / 2002): the signature of a typo. */
+function oneDigitPairs(groups: readonly Group[]): Array<[string, string]> {
+  const values = groups.map((g) => g.claims[0]!.values[0]!.value);
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) if (oneDigitApart(values[i]!, values[j]!)) pairs.push([values[i]!, values[j]!]);
+  }
+  return pairs;
+}
+
+function explain(fact: ValueFact, groups: Group[], majority: Group | null, typos: ReadonlyArray<[string, string]>): string {
   const hints: string[] = [];
   const values = groups.map((g) => g.claims[0]!.values[0]!);
   for (let i = 0; i < values.length; i++) {
     for (let j = i + 1; j < values.length; j++) {
-      if (oneDigitApart(values[i]!.value, values[j]!.value)) hints.push(`${values[i]!.value} and ${values[j]!.value} are one digit apart: a likely typo.`);
+      if (typos.some(([x, y]) => x === values[i]!.value && y === values[j]!.value)) hints.push(`${values[i]!.value} and ${values[j]!.value} are one digit apart: a likely typo.`);
       if (values[i]!.unit && values[j]!.unit && values[i]!.unit !== values[j]!.unit && fact.key === 'quantity:money') {
         hints.push(`The currencies differ (${values[i]!.unit} vs ${values[j]!.unit}): a conversion or translation error.`);
       }
