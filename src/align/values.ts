@@ -100,19 +100,31 @@ function relatedDocuments(claims: readonly Claim[]): (a: string, b: string) => b
   const frequency = new Map<string, number>();
   for (const set of names.values()) for (const name of set) frequency.set(name, (frequency.get(name) ?? 0) + 1);
   const cap = Math.max(10, RARE_SHARE * names.size);
-  const rare = new Map<string, Set<string>>();
-  for (const [doc, set] of names) rare.set(doc, new Set([...set].filter((name) => frequency.get(name)! <= cap)));
-  const memo = new Map<string, boolean>();
-  return (a, b) => {
-    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    let answer = memo.get(key);
-    if (answer === undefined) {
-      const [small, large] = [rare.get(a)!, rare.get(b)!].sort((x, y) => x.size - y.size);
-      answer = [...small!].some((name) => large!.has(name));
-      memo.set(key, answer);
+  // Each document's rare names as sorted small integers: a pair is tested by merging two short arrays.
+  const nameIds = new Map<string, number>();
+  const rare = new Map<string, Int32Array>();
+  for (const [doc, set] of names) {
+    const ids: number[] = [];
+    for (const name of set) {
+      if (frequency.get(name)! > cap) continue;
+      let id = nameIds.get(name);
+      if (id === undefined) nameIds.set(name, (id = nameIds.size));
+      ids.push(id);
     }
-    return answer;
-  };
+    rare.set(doc, Int32Array.from(ids).sort());
+  }
+  return (a, b) => sharesAny(rare.get(a)!, rare.get(b)!);
+}
+
+function sharesAny(x: Int32Array, y: Int32Array): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) return true;
+    if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  return false;
 }
 
 function offer(best: Map<string, { j: number; similarity: number; local: boolean }>, doc: string, j: number, similarity: number, local: boolean): void {

@@ -44,13 +44,15 @@ export function extractDocument(input: Document, options: ExtractOptions): Extra
   if (!locale) throw new Error(`no lexicon for language ${input.lang}`);
   const range: [number, number] = [input.bodyStart, input.text.length];
   const sentences = splitSentences(input.text, range, abbreviations(lexicon, input.lang));
-  const published = input.published?.precision === 'day' ? input.published : findPublicationDate(input, sentences, locale) ?? input.published;
+  // Folded once: the time grammar, the publication date and the triggers all match on this copy.
+  const foldedText = foldAligned(input.text);
+  const published = input.published?.precision === 'day' ? input.published : findPublicationDate(input, sentences, locale, foldedText) ?? input.published;
   const doc = published === input.published ? input : { ...input, published };
-  const times = extractTimes(doc.text, range, { lang: doc.lang, lexicon: locale, published: doc.published });
+  const times = extractTimes(doc.text, range, { lang: doc.lang, lexicon: locale, published: doc.published, foldedText });
   const taken = times.map((m) => m.span);
   const numbers = extractNumbers(doc.text, range, { lang: doc.lang, lexicon: locale }, taken);
   const names = extractNames(doc.text, sentences, { lang: doc.lang, lexicon });
-  const triggers = extractTriggers(doc.text, range, doc.lang, options.triggers, foldAligned(doc.text));
+  const triggers = extractTriggers(doc.text, range, doc.lang, options.triggers, foldedText);
   const mentions = [...times, ...numbers, ...names, ...triggers].sort(
     (a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1] || a.kind.localeCompare(b.kind),
   );

@@ -17,10 +17,16 @@ interface PlaceName {
   kind: string;
 }
 
+interface TitleEntry {
+  tokens: string[];
+  role: string;
+}
+
 interface NameTables {
   stopwords: Set<string>;
-  honorifics: string[][];
-  titles: Array<{ tokens: string[]; role: string }>;
+  /** By first word, longest first (a lookup, not a scan of every honorific and title at every word). */
+  honorifics: Map<string, Array<{ tokens: string[] }>>;
+  titles: Map<string, TitleEntry[]>;
   titleAdjectives: Map<string, string>;
   orgHeads: Set<string>;
   placeCues: Set<string>;
@@ -39,10 +45,11 @@ function tablesFor(lexicon: Lexicon, lang: Lang): NameTables {
   const words = (phrase: string) => tokenize(phrase, [0, phrase.length]).map((t) => foldWord(t.text));
   const byLength = <T extends { tokens: string[] }>(list: T[]) => list.sort((a, b) => b.tokens.length - a.tokens.length);
   const places = new Map<string, PlaceName[]>();
+  const comparable = (word: string) => word.replace(/['’]$/, '');
   for (const [id, entry] of Object.entries(lexicon.places)) {
     const english = entry.names[0] ?? id;
     for (const name of entry.names) {
-      const tokens = words(name);
+      const tokens = words(name).map(comparable);
       const first = tokens[0];
       if (!first) continue;
       const list = places.get(first) ?? [];
@@ -56,8 +63,8 @@ function tablesFor(lexicon: Lexicon, lang: Lang): NameTables {
   }
   tables = {
     stopwords: new Set((locale?.nameStopwords ?? []).map(foldWord)),
-    honorifics: byLength((locale?.honorifics ?? []).map((h) => ({ tokens: words(h) }))).map((h) => h.tokens),
-    titles: byLength(Object.entries(locale?.titles ?? {}).map(([phrase, role]) => ({ tokens: words(phrase), role }))),
+    honorifics: byFirstWord(byLength((locale?.honorifics ?? []).map((h) => ({ tokens: words(h).map(comparable).map((w) => w.replace(/\.$/, '')) })))),
+    titles: byFirstWord(byLength(Object.entries(locale?.titles ?? {}).map(([phrase, role]) => ({ tokens: words(phrase).map(comparable), role })))),
     titleAdjectives: new Map(Object.entries(locale?.titleAdjectives ?? {}).map(([word, role]) => [foldWord(word), role])),
     orgHeads: new Set((locale?.orgHeads ?? []).map(foldWord)),
     placeCues: new Set((locale?.placeCues ?? []).map(foldWord)),
@@ -68,13 +75,25 @@ function tablesFor(lexicon: Lexicon, lang: Lang): NameTables {
   return tables;
 }
 
-function folded(token: Token): string {
-  return foldWord(token.text.replace(/['’]s$/, '').replace(/['’.]$/, ''));
+/** Entries grouped by their first word, each group keeping the input order (longest first). */
+function byFirstWord<T extends { tokens: string[] }>(list: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const entry of list) {
+    const first = entry.tokens[0];
+    if (first !== undefined) map.set(first, [...(map.get(first) ?? []), entry]);
+  }
+  return map;
 }
 
-function matchSequence(tokens: Token[], at: number, sequence: string[]): boolean {
+/** A token's matching key (folded, without a possessive or a trailing apostrophe or period), computed once per token. */
+function folded(token: Token): string {
+  return (token.key ??= foldWord(token.text.replace(/['’]s$/, '').replace(/['’.]$/, '')));
+}
+
+function matchSequence(tokens: Token[], at: number, sequence: readonly string[]): boolean {
   if (at + sequence.length > tokens.length) return false;
-  return sequence.every((word, k) => folded(tokens[at + k]!) === word.replace(/['’]$/, ''));
+  for (let k = 0; k < sequence.length; k++) if (folded(tokens[at + k]!) !== sequence[k]) return false;
+  return true;
 }
 
 function matchPlace(tables: NameTables, tokens: Token[], at: number, end: number): PlaceName | null {
@@ -91,15 +110,19 @@ function matchPlace(tables: NameTables, tokens: Token[], at: number, end: number
 }
 
 function matchTitle(tables: NameTables, tokens: Token[], at: number): { role: string; length: number } | null {
-  for (const title of tables.titles) {
+  const first = tokens[at];
+  if (!first) return null;
+  for (const title of tables.titles.get(folded(first)) ?? []) {
     if (matchSequence(tokens, at, title.tokens)) return { role: title.role, length: title.tokens.length };
   }
   return null;
 }
 
 function matchHonorific(tables: NameTables, tokens: Token[], at: number): number {
-  for (const honorific of tables.honorifics) {
-    if (matchSequence(tokens, at, honorific.map((w) => w.replace(/\.$/, '')))) return honorific.length;
+  const first = tokens[at];
+  if (!first) return 0;
+  for (const honorific of tables.honorifics.get(folded(first)) ?? []) {
+    if (matchSequence(tokens, at, honorific.tokens)) return honorific.tokens.length;
   }
   return 0;
 }
@@ -336,7 +359,7 @@ function orgMention(tables: NameTables, tokens: Token[], start: number, end: num
   for (const token of slice) {
     let offset = token.start;
     for (const piece of token.text.split('-')) {
-      parts.push({ text: piece, start: offset, end: offset + piece.length, upper: /^\p{Lu}/u.test(piece) });
+      parts.push({ text: piece, start: offset, end: offset + piece.length, upper: /^\p{Lu}/u.test(piece), key: undefined });
       offset += piece.length + 1;
     }
   }

@@ -15,10 +15,10 @@ const MAX_DATELINE_WORDS = 7;
  * (1) a date introduced by a "today" word ("ce jour, le 03 décembre 2020"), (2) a short dateline or byline
  * near the top or bottom. A declared month ("2020-12") is only refined by a day inside it.
  */
-export function findPublicationDate(doc: Document, sentences: readonly Span[], locale: LocaleLexicon): PublicationDate | null {
+export function findPublicationDate(doc: Document, sentences: readonly Span[], locale: LocaleLexicon, foldedText?: string): PublicationDate | null {
   const declared = doc.published;
   const todayWords = locale.todayWords;
-  const folded = foldAligned(doc.text);
+  const folded = foldedText ?? foldAligned(doc.text);
   const fits = (value: string) => !declared || value.startsWith(declared.value);
   const candidates: Array<{ value: string; how: string }> = [];
 
@@ -26,13 +26,17 @@ export function findPublicationDate(doc: Document, sentences: readonly Span[], l
   const todayFolded = todayWords.map((word) => foldAligned(word));
   for (const sentence of sentences) {
     // Only an edge line or a sentence with a "today" word can give a candidate: the others are not read.
-    if (!edge.has(sentence) && !todayFolded.some((word) => folded.slice(sentence[0], sentence[1]).includes(word))) continue;
-    const times = extractTimes(doc.text, sentence, { lang: doc.lang, lexicon: locale, published: null }).filter(
+    const sentenceText = folded.slice(sentence[0], sentence[1]);
+    const hasTodayWord = todayFolded.some((word) => sentenceText.includes(word));
+    if (!edge.has(sentence) && !hasTodayWord) continue;
+    // Without a "today" word only a dateline counts: it has digits and does not end like prose.
+    if (!hasTodayWord && (!/\d/.test(sentenceText) || /[.!?]\s*$/.test(sentenceText))) continue;
+    const times = extractTimes(doc.text, sentence, { lang: doc.lang, lexicon: locale, published: null, foldedText: folded }).filter(
       (m) => m.kind === 'time' && m.precision === 'day' && m.stated && !m.attrs.relative,
     );
     for (const time of times) {
       const before = folded.slice(Math.max(sentence[0], time.span[0] - 24), time.span[0]);
-      if (todayWords.some((word) => before.includes(foldAligned(word)))) {
+      if (todayFolded.some((word) => before.includes(word))) {
         candidates.push({ value: time.value, how: `"${doc.text.slice(time.span[0], time.span[1])}" introduced as today` });
       }
     }

@@ -6,6 +6,8 @@ export interface Token {
   end: number;
   /** Starts with an upper-case letter. */
   upper: boolean;
+  /** The folded form name matching compares, filled in on first use (see extract/names.ts). */
+  key?: string;
 }
 
 /** Elided articles and pronouns split off the word they are glued to (l'Agence → l' + Agence). */
@@ -37,7 +39,8 @@ export function tokenize(text: string, span: Span): Token[] {
 }
 
 function makeToken(text: string, start: number): Token {
-  return { text, start, end: start + text.length, upper: /^\p{Lu}/u.test(text) };
+  // `key` is declared up front so every token has one shape (V8 keeps such objects fast).
+  return { text, start, end: start + text.length, upper: /^\p{Lu}/u.test(text), key: undefined };
 }
 
 export const ROMAN_NUMERAL = /^(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/;

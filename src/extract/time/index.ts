@@ -12,6 +12,8 @@ export interface TimeContext {
   lang: 'fr' | 'en';
   lexicon: LocaleLexicon;
   published: PublicationDate | null;
+  /** `foldAligned(text)` when the caller has it already (it is the same length as `text`). */
+  foldedText?: string;
 }
 
 /** All time expressions and durations in text[range[0]..range[1]); spans are absolute offsets into `text`. */
@@ -20,7 +22,7 @@ export function extractTimes(text: string, range: readonly [number, number], ctx
   const to = Math.max(from, Math.min(text.length, Math.floor(range[1])));
   const grammar = timeGrammarOf(ctx.lexicon);
   const original = text.slice(from, to);
-  const folded = foldAligned(original);
+  const folded = ctx.foldedText !== undefined ? ctx.foldedText.slice(from, to) : foldAligned(original);
   const scope: ParseScope = {
     original,
     folded,
