@@ -4,7 +4,7 @@ import type { CorroborationDraft, FindingDraft } from './model/finding.js';
 import type { Lexicon } from './model/lexicon.js';
 import { extractDocument } from './extract/index.js';
 import type { TriggerSpec } from './extract/triggers.js';
-import type { DocumentAnalysis, Rule } from './rules/types.js';
+import type { CorpusDocument, DocumentAnalysis, Rule } from './rules/types.js';
 import { pushTo } from './util/collections.js';
 
 export interface AnalyzeOptions {
@@ -12,9 +12,12 @@ export interface AnalyzeOptions {
   rules: readonly Rule[];
 }
 
+/** What one article's analysis keeps for the corpus stage: no mentions (they can be many; rules read them per article). */
 export interface DocumentResult {
-  analysis: DocumentAnalysis;
+  analysis: CorpusDocument;
   claims: Claim[];
+  /** Findings of the per-document checks (`checkDocument`), before severity capping. */
+  findings: FindingDraft[];
 }
 
 /** Trigger specs of the rules, memoised so extraction compiles their patterns once. */
@@ -26,12 +29,19 @@ export function triggersOf(rules: readonly Rule[]): TriggerSpec[] {
   return specs;
 }
 
-/** Per-document work (extraction, then each rule's claims): pure, so it can run in a worker. */
+/** Per-document work (extraction, each rule's claims, the per-document checks): pure, so it can run in a worker. */
 export function analyzeDocument(doc: Document, options: AnalyzeOptions): DocumentResult {
   const extraction = extractDocument(doc, { lexicon: options.lexicon, triggers: triggersOf(options.rules) });
   const analysis: DocumentAnalysis = { doc: extraction.doc, sentences: extraction.sentences, mentions: extraction.mentions };
-  const claims = options.rules.flatMap((rule) => rule.extract?.(analysis, { lexicon: options.lexicon }) ?? []);
-  return { analysis, claims };
+  const ctx = { lexicon: options.lexicon };
+  const claims = options.rules.flatMap((rule) => rule.extract?.(analysis, ctx) ?? []);
+  const findings = checkDocument(options.rules, analysis, ctx);
+  return { analysis: { doc: analysis.doc, sentences: analysis.sentences }, claims, findings };
+}
+
+/** The rules' per-document checks on one analysed document, severities capped as configured. */
+export function checkDocument(rules: readonly Rule[], analysis: DocumentAnalysis, ctx: { lexicon: Lexicon }): FindingDraft[] {
+  return rules.flatMap((rule) => (rule.checkDocument?.(analysis, ctx) ?? []).map((f) => capped(f, rule)));
 }
 
 export interface CorpusResult {
@@ -42,20 +52,24 @@ export interface CorpusResult {
 
 /** Corpus-level work: each rule sees its own claims from every document (blocked by key inside). */
 export function checkCorpus(results: readonly DocumentResult[], options: AnalyzeOptions): CorpusResult {
-  const analyses = new Map(results.map((r) => [r.analysis.doc.id, r.analysis]));
+  const analyses = new Map<string, CorpusDocument>(results.map((r) => [r.analysis.doc.id, r.analysis]));
   const byRule = new Map<string, Claim[]>();
   for (const result of results) {
     for (const claim of result.claims) pushTo(byRule, claim.ruleId, claim);
   }
-  const out: CorpusResult = { findings: [], corroborated: [], events: [] };
+  const out: CorpusResult = { findings: results.flatMap((r) => r.findings), corroborated: [], events: [] };
   for (const rule of options.rules) {
     if (!rule.check) continue;
     const result = rule.check(byRule.get(rule.meta.id) ?? [], analyses, { lexicon: options.lexicon });
-    out.findings.push(...result.findings.map((f) => ({ ...f, severity: capSeverity(f.severity, rule.meta.severity) })));
+    out.findings.push(...result.findings.map((f) => capped(f, rule)));
     out.corroborated.push(...result.corroborated);
     out.events.push(...(result.events ?? []));
   }
   return out;
+}
+
+function capped(finding: FindingDraft, rule: Rule): FindingDraft {
+  return { ...finding, severity: capSeverity(finding.severity, rule.meta.severity) };
 }
 
 /** A rule configured as "warning" never reports an error; one set to "info" reports only info. */

@@ -3,7 +3,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { check, loadConfiguration, type Configuration } from '../src/check.js';
-import { analyzeDocument } from '../src/pipeline.js';
+import { analyzeDocument, triggersOf } from '../src/pipeline.js';
+import { extractDocument } from '../src/extract/index.js';
 import { parseDocumentText } from '../src/ingest/read.js';
 import { parseDeclaredDate } from '../src/ingest/metadata.js';
 import type { Report } from '../src/model/report.js';
@@ -21,6 +22,14 @@ export function analyze(text: string, options: { lang?: 'fr' | 'en'; published?:
   let doc = parseDocumentText(text, `${options.id ?? 'doc'}.txt`, { lexicon, lang: options.lang });
   if (options.published) doc = { ...doc, published: parseDeclaredDate(options.published, 'test') };
   return analyzeDocument(doc, { lexicon, rules });
+}
+
+/** The mentions extraction finds in a short article (what the rules' `extract` and `checkDocument` read). */
+export function mentionsOf(text: string, options: { lang?: 'fr' | 'en'; published?: string; id?: string } = {}) {
+  const { lexicon, rules } = bundled();
+  let doc = parseDocumentText(text, `${options.id ?? 'doc'}.txt`, { lexicon, lang: options.lang });
+  if (options.published) doc = { ...doc, published: parseDeclaredDate(options.published, 'test') };
+  return extractDocument(doc, { lexicon, triggers: triggersOf(rules) }).mentions;
 }
 
 /**

@@ -75,7 +75,7 @@ export class AnalysisCache {
       const body = text.slice(newline + 1);
       if (newline < 0 || header.format !== CACHE_FORMAT || header.key !== key || header.digest !== sha256(body)) throw new Error('stale');
       const result = JSON.parse(body) as DocumentResult;
-      if (result.analysis?.doc?.id !== doc.id || result.analysis.doc.path !== doc.path || !Array.isArray(result.claims)) throw new Error('shape');
+      if (result.analysis?.doc?.id !== doc.id || result.analysis.doc.path !== doc.path || !Array.isArray(result.claims) || !Array.isArray(result.findings)) throw new Error('shape');
       return result;
     } catch {
       this.stats.discarded += 1;

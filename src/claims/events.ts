@@ -7,6 +7,7 @@ import { foldAligned, foldWord } from '../text/fold.js';
 import { splitClauses } from '../text/sentences.js';
 import { groupBy } from '../util/collections.js';
 import { readModality } from './modality.js';
+import { joinId } from '../util/strings.js';
 
 export type Identity = 'series' | 'once' | 'repeatable';
 
@@ -72,7 +73,7 @@ export function buildEventClaims(input: ClaimInput, specs: readonly EventSpec[],
         }
         const distinct = new Set(values.map((v) => v.value));
         claims.push({
-          id: `${doc.id}#${ruleId}#${counter++}`,
+          id: joinId(doc.id, ruleId, counter++),
           doc: doc.id,
           lang: doc.lang,
           ruleId,

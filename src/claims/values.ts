@@ -4,6 +4,7 @@ import type { Mention, Span } from '../model/mention.js';
 import { foldWord } from '../text/fold.js';
 import { tokenize, type Token } from '../extract/tokens.js';
 import type { ClaimInput } from './events.js';
+import { joinId, NONE } from '../util/strings.js';
 
 /** The kinds of values compared across articles without a rule per story. */
 export const VALUE_TYPES = ['weekday', 'year', 'date', 'duration', 'count', 'quantity', 'ordinal', 'place'] as const;
@@ -83,7 +84,8 @@ export function buildValueClaims(input: ClaimInput, lexicon: Lexicon, options: V
     if (!inside.some(isValueMention)) continue;
     const tokens = tokenize(doc.text, sentence);
     const words = tokens.map((t) => ({ token: t, word: contentWord(t, vocab, lexicon) }));
-    const context = new Set(words.map((w) => w.word).filter((w): w is string => w !== null));
+    // One string per sentence, shared by every claim read from it (memory on large archives).
+    const context = [...new Set(words.map((w) => w.word).filter((w): w is string => w !== null))].sort().join(' ');
     const anchors = new Map<Mention, string>();
     for (const m of inside) {
       const anchor = anchorOf(m);
@@ -95,7 +97,7 @@ export function buildValueClaims(input: ClaimInput, lexicon: Lexicon, options: V
       const own = anchors.get(mention);
       const sentenceAnchors = [...anchors].filter(([m, a]) => m !== mention && a !== own).map(([, a]) => a);
       claims.push({
-        id: `${doc.id}#${options.ruleId}#${mention.span[0]}#${read.type}`,
+        id: joinId(doc.id, options.ruleId, mention.span[0], read.type),
         doc: doc.id,
         lang: doc.lang,
         ruleId: options.ruleId,
@@ -104,13 +106,13 @@ export function buildValueClaims(input: ClaimInput, lexicon: Lexicon, options: V
         values: [read.value],
         exhaustive: false,
         modality: 'held',
-        agents: [],
-        places: [],
+        agents: NONE,
+        places: NONE,
         trigger: { text: mention.text, span: mention.span },
         sentence,
         keyParts: {
           key: read.key,
-          context: [...context].sort().join(' '),
+          context,
           local: [...local].sort().join(' '),
           anchors: [...new Set(sentenceAnchors)].sort().join(' '),
         },
@@ -211,7 +213,7 @@ function readValue(
       const time = start ? { value: start, precision: 'day' as const, start, end: String(mention.attrs.end ?? start) } : undefined;
       // "this coming Sunday", "next Tuesday" announce a day; they are never the day something happened.
       const future = Number(mention.attrs.offset ?? 0) > 0 || mention.attrs.tense === 'future';
-      out.push({ type: 'weekday', key: future ? 'weekday:future' : 'weekday', value: { ...base, value: WEEKDAYS[weekday]!, number: weekday, time } });
+      out.push({ type: 'weekday', key: future ? 'weekday:future' : 'weekday', value: claimValue(base, { value: WEEKDAYS[weekday]!, number: weekday, time }) });
     }
     const stated = mention.attrs.resolved === false && mention.attrs.day !== undefined && mention.attrs.month !== undefined;
     if (stated && types.has('date')) {
@@ -222,18 +224,18 @@ function readValue(
     }
     if (mention.attrs.relative || mention.attrs.resolved === false || !types.has(mention.precision === 'year' ? 'year' : 'date')) return out;
     if (mention.precision === 'year' && /^\d{4}$/.test(mention.value) && mention.stated) {
-      out.push({ type: 'year', key: 'year', value: { ...base, value: mention.value, number: Number(mention.value) } });
+      out.push({ type: 'year', key: 'year', value: claimValue(base, { value: mention.value, number: Number(mention.value) }) });
     } else if (mention.precision === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(mention.value)) {
       // "16 October" with the year taken from the publication date: only the day and month are stated.
       out.push({ type: 'date', key: 'date', value: { ...base, value: mention.stated ? mention.value : `--${mention.value.slice(5)}` } });
     } else if (mention.precision === 'month' && /^\d{4}-\d{2}$/.test(mention.value) && mention.stated) {
-      out.push({ type: 'date', key: 'date', value: { ...base, value: mention.value } });
+      out.push({ type: 'date', key: 'date', value: claimValue(base, { value: mention.value }) });
     }
     return out;
   }
   if (mention.kind === 'duration' && types.has('duration') && /^P\d/.test(mention.value)) {
     // "a nine-year deal" / "eight years", "four decades" / "deux décennies": compared as ISO durations.
-    return [{ type: 'duration', key: 'duration', value: { ...base, value: mention.value, number: isoDurationDays(mention.value) } }];
+    return [{ type: 'duration', key: 'duration', value: claimValue(base, { value: mention.value, number: isoDurationDays(mention.value) }) }];
   }
   if (mention.kind === 'number') {
     const amount = Number(mention.value);
@@ -257,13 +259,13 @@ function readValue(
     // "1 000 personnes ont été blessées" / "six people were arrested": what happened to them is what is counted.
     if (counted === GENERIC_CLASS) counted = classAfter(mention, tokens, vocab) ?? counted;
     if (!counted || vocab.functionWords.has(counted)) return [];
-    return [{ type: 'count', key: `count:${counted}`, value: { ...base, value: mention.value, number: amount, qualifier } }];
+    return [{ type: 'count', key: `count:${counted}`, value: claimValue(base, { value: mention.value, number: amount, qualifier }) }];
   }
   if (mention.kind === 'ordinal' && types.has('ordinal')) {
     const next = tokens.find((t) => t.start >= mention.span[1] && /\p{L}{3,}/u.test(t.text));
     if (!next || next.start - mention.span[1] > 2) return [];
     const noun = vocab.classes.get(foldWord(next.text)) ?? normaliseWord(next.text, lexicon);
-    return [{ type: 'ordinal', key: `ordinal:${noun}`, value: { ...base, value: mention.value, number: Number(mention.value) } }];
+    return [{ type: 'ordinal', key: `ordinal:${noun}`, value: claimValue(base, { value: mention.value, number: Number(mention.value) }) }];
   }
   if (mention.kind === 'place' && types.has('place')) {
     // Only places named as where something happened ("in Las Vegas"), not inside other names.
@@ -271,9 +273,29 @@ function readValue(
     const before = tokens.filter((t) => t.end <= mention.span[0]).pop();
     if (inName || !before || !/^(in|at|à|a|au|en|near|près)$/i.test(foldWord(before.text))) return [];
     const within = Array.isArray(mention.attrs.within) ? (mention.attrs.within as string[]) : [];
-    return [{ type: 'place', key: 'place', value: { ...base, value: mention.value, unit: within.join(' ') } }];
+    return [{ type: 'place', key: 'place', value: claimValue(base, { value: mention.value, unit: within.join(' ') }) }];
   }
   return [];
+}
+
+/**
+ * A claim value with every field in one fixed order (absent ones undefined): all values share one object
+ * shape, which V8 stores compactly, and the mention's span is copied out so the mention can be dropped.
+ */
+function claimValue(
+  base: { span: Span; text: string; stated: boolean },
+  fields: { value: string; number?: number; time?: ClaimValue['time']; qualifier?: string; unit?: string },
+): ClaimValue {
+  return {
+    value: fields.value,
+    span: [base.span[0], base.span[1]],
+    text: base.text,
+    stated: base.stated,
+    time: fields.time,
+    number: fields.number,
+    qualifier: fields.qualifier,
+    unit: fields.unit,
+  };
 }
 
 /** The class of counted things too general to compare on its own ("people"): refined by the verb that follows. */

@@ -6,7 +6,8 @@ import { FindingDraft, Severity, type CorroborationDraft, type SideDraft } from 
 import type { Lexicon } from '../model/lexicon.js';
 import type { Mention, MentionKind, Span } from '../model/mention.js';
 import { LangPhrases, RuleId } from './schema.js';
-import type { CheckResult, DocumentAnalysis, Rule, RuleMeta } from './types.js';
+import type { CheckResult, CorpusDocument, DocumentAnalysis, Rule, RuleMeta } from './types.js';
+import { joinId } from '../util/strings.js';
 
 /**
  * TypeScript rules: `defineRule({ meta, extract?, compare? })`, ESLint-style. `meta` says who the rule is
@@ -90,8 +91,8 @@ export interface CompareContext<Options, MessageId extends string> {
   readonly ruleId: string;
   readonly options: Options;
   readonly lexicon: Lexicon;
-  /** Every document as analysed, by id. */
-  readonly analyses: ReadonlyMap<string, DocumentAnalysis>;
+  /** Every document (text, sentences, publication date) by id; mentions are read per article, in `extract` or `checkDocument`. */
+  readonly analyses: ReadonlyMap<string, CorpusDocument>;
   /** Claims in groups by key (undefined: left out); groups in key order. Block by key, never compare all pairs. */
   groupBy(claims: readonly Claim[], key: (claim: Claim) => string | undefined): Map<string, Claim[]>;
   /** The side citing a claim's value (default: its first) and quoting its sentence. */
@@ -107,6 +108,11 @@ export interface RuleDefinition<MessageId extends string = string, Schema extend
   compare?(claims: readonly Claim[], context: CompareContext<OptionsOf<Schema>, MessageId>): void;
   /** Another name for `compare`. */
   check?(claims: readonly Claim[], context: CompareContext<OptionsOf<Schema>, MessageId>): void;
+  /**
+   * Checks one article on its own (a weekday against its date, a count against its list): it sees every
+   * mention of the article and reports with `context.report`. Runs with extraction, in workers too.
+   */
+  checkDocument?(analysis: DocumentAnalysis, context: CompareContext<OptionsOf<Schema>, MessageId>): void;
 }
 
 export type DefinedRule<MessageId extends string = string, Schema extends z.ZodType | undefined = z.ZodType | undefined> = RuleDefinition<MessageId, Schema> & {
@@ -143,6 +149,7 @@ const DefinitionShape = z.strictObject({
   extract: z.function().optional(),
   compare: z.function().optional(),
   check: z.function().optional(),
+  checkDocument: z.function().optional(),
 });
 
 export interface InstantiateOptions {
@@ -196,6 +203,18 @@ export function instantiateRule(definition: unknown, settings: InstantiateOption
       } catch (error) {
         throw fail(`extract (on ${analysis.doc.id})`, error);
       }
+    };
+  }
+  if (def.checkDocument) {
+    const checkOne = def.checkDocument;
+    rule.checkDocument = (analysis, ctx) => {
+      const result: CheckResult = { findings: [], corroborated: [] };
+      try {
+        checkOne(analysis, compareContext(meta, options, ctx.lexicon, new Map([[analysis.doc.id, analysis]]), result));
+      } catch (error) {
+        throw fail(`checkDocument (on ${analysis.doc.id})`, error);
+      }
+      return result.findings;
     };
   }
   if (compare) {
@@ -268,7 +287,7 @@ function extractContext(analysis: DocumentAnalysis, meta: RuleMeta, options: unk
     claim(init) {
       const trigger = { text: init.trigger.text, span: init.trigger.span };
       return {
-        id: `${doc.id}#${meta.id}#${counter++}`,
+        id: joinId(doc.id, meta.id, counter++),
         doc: doc.id,
         lang: doc.lang,
         ruleId: meta.id,
@@ -291,7 +310,7 @@ function compareContext(
   meta: RuleMeta,
   options: unknown,
   lexicon: Lexicon,
-  analyses: ReadonlyMap<string, DocumentAnalysis>,
+  analyses: ReadonlyMap<string, CorpusDocument>,
   result: CheckResult,
 ): CompareContext<never, string> {
   const side = (claim: Claim, value: ClaimValue | undefined = claim.values[0]): SideDraft => ({
@@ -326,7 +345,7 @@ function compareContext(
 }
 
 /** A report as a FindingDraft: the message id must exist and every placeholder be filled. */
-function draftFinding(meta: RuleMeta, descriptor: ReportDescriptor<string>, analyses: ReadonlyMap<string, DocumentAnalysis>): FindingDraft {
+function draftFinding(meta: RuleMeta, descriptor: ReportDescriptor<string>, analyses: ReadonlyMap<string, CorpusDocument>): FindingDraft {
   const template = meta.messages[descriptor.messageId];
   if (template === undefined) {
     throw new CrosscheckError(

@@ -8,7 +8,7 @@ import type { Finding, FindingDraft, Severity } from '../model/finding.js';
 import type { Lexicon } from '../model/lexicon.js';
 import type { Span } from '../model/mention.js';
 import { extractDocument } from '../extract/index.js';
-import { checkCorpus, triggersOf, type DocumentResult } from '../pipeline.js';
+import { checkCorpus, checkDocument, triggersOf, type DocumentResult } from '../pipeline.js';
 import { buildReport } from '../report/build.js';
 import { fingerprintFinding } from '../report/fingerprint.js';
 import { VERSION } from '../version.js';
@@ -153,7 +153,7 @@ export class RuleTester {
     const results = documents.map((input): DocumentResult => {
       const { doc, sentences, mentions } = extractDocument(input, { lexicon, triggers });
       const analysis = { doc, sentences, mentions };
-      return { analysis, claims: rule.extract?.(analysis, { lexicon }) ?? [] };
+      return { analysis: { doc, sentences }, claims: rule.extract?.(analysis, { lexicon }) ?? [], findings: checkDocument([rule], analysis, { lexicon }) };
     });
     const corpus = checkCorpus(results, { lexicon, rules: [rule] });
     for (const draft of corpus.findings) checkDraft(draft, rule);

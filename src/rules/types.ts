@@ -22,6 +22,16 @@ export interface DocumentAnalysis {
   mentions: Mention[];
 }
 
+/**
+ * A document as the corpus-level `check` sees it: its text and sentences. Mentions are per-article data:
+ * they are read in `extract` and `checkDocument` and not kept for the whole corpus (memory stays linear
+ * and small on large archives).
+ */
+export interface CorpusDocument {
+  doc: Document;
+  sentences: Span[];
+}
+
 export interface RuleContext {
   lexicon: Lexicon;
 }
@@ -34,12 +44,14 @@ export interface CheckResult {
 }
 
 /**
- * A rule: metadata plus behaviour. `extract` reads one document (it may run in a worker); `check` sees the
- * claims of every document at once, and must block them by key rather than compare all pairs.
+ * A rule: metadata plus behaviour. `extract` reads one document and `checkDocument` checks one document on
+ * its own (both may run in a worker); `check` sees the claims of every document at once, and must block
+ * them by key rather than compare all pairs.
  */
 export interface Rule {
   meta: RuleMeta;
   triggers?: TriggerSpec;
   extract?(analysis: DocumentAnalysis, ctx: RuleContext): Claim[];
-  check?(claims: readonly Claim[], analyses: ReadonlyMap<string, DocumentAnalysis>, ctx: RuleContext): CheckResult;
+  checkDocument?(analysis: DocumentAnalysis, ctx: RuleContext): FindingDraft[];
+  check?(claims: readonly Claim[], analyses: ReadonlyMap<string, CorpusDocument>, ctx: RuleContext): CheckResult;
 }

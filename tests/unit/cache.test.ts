@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, loadConfiguration, type Configuration } from '../../src/check.js';
-import { configurationKey, documentKey } from '../../src/cache/key.js';
+import { CACHE_FORMAT, configurationKey, documentKey } from '../../src/cache/key.js';
 import { AnalysisCache } from '../../src/cache/store.js';
 import { parseDocumentText } from '../../src/ingest/read.js';
 import { analyzeDocument } from '../../src/pipeline.js';
@@ -78,7 +78,7 @@ describe('damaged entries are recomputed, never trusted', () => {
     truncated: (text) => text.slice(0, Math.floor(text.length / 2)),
     'not JSON': () => 'garbage\n{',
     'edited result (digest no longer matches)': (text) => text.replace('2021', '2022'),
-    'another format': (text) => text.replace('"format":1', '"format":0'),
+    'another format': (text) => text.replace(`"format":${CACHE_FORMAT}`, '"format":0'),
     empty: () => '',
   };
   for (const [name, damage] of Object.entries(damages)) {

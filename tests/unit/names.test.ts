@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../helpers.js';
+import { mentionsOf } from '../helpers.js';
 
 function names(text: string, lang: 'fr' | 'en') {
-  return analyze(text, { lang })
-    .analysis.mentions.filter((m) => m.kind === 'person' || m.kind === 'place' || m.kind === 'org')
+  return mentionsOf(text, { lang }).filter((m) => m.kind === 'person' || m.kind === 'place' || m.kind === 'org')
     .map((m) => ({ kind: m.kind, text: m.text, value: m.value, title: m.attrs.title }));
 }
 
@@ -17,7 +16,7 @@ describe('extractNames', () => {
 
   it('resolves a title standing alone to the person introduced with it', () => {
     const text = 'Le Roi Harald V a inauguré le pont. Plus tard, le Souverain a visité Oslo.';
-    const person = analyze(text, { lang: 'fr' }).analysis.mentions.find((m) => m.kind === 'person' && m.text === 'Souverain');
+    const person = mentionsOf(text, { lang: 'fr' }).find((m) => m.kind === 'person' && m.text === 'Souverain');
     expect(person?.value).toBe('Harald V');
   });
 
@@ -28,7 +27,7 @@ describe('extractNames', () => {
   });
 
   it('reads organisations with the places that qualify them', () => {
-    const { mentions } = analyze('La Commission Mixte Pologne-Portugal se réunit.', { lang: 'fr' }).analysis;
+    const mentions = mentionsOf('La Commission Mixte Pologne-Portugal se réunit.', { lang: 'fr' });
     const org = mentions.find((m) => m.kind === 'org');
     expect(org?.text).toBe('Commission Mixte Pologne-Portugal');
     expect(org?.attrs.places).toEqual(['poland', 'portugal']);
@@ -43,7 +42,7 @@ describe('extractNames', () => {
 describe('titles that describe a post', () => {
   it('does not take "le ministre des Affaires étrangères" for the minister named earlier', () => {
     const text = 'Le ministre Jan Kowalski est à Rome. Le ministre des Affaires étrangères Kenji Mensah a effectué deux visites à Oslo.';
-    const people = analyze(text, { lang: 'fr' }).analysis.mentions.filter((m) => m.kind === 'person').map((m) => m.value);
+    const people = mentionsOf(text, { lang: 'fr' }).filter((m) => m.kind === 'person').map((m) => m.value);
     expect(people).toEqual(['Jan Kowalski', 'Kenji Mensah']);
   });
 });

@@ -70,6 +70,28 @@ tester.run('toll/missing (a defineRule rule)', missing, {
   ],
 });
 
+// A per-article check: it sees the article's mentions (a year in the future of its own publication date).
+const futureYear = defineRule({
+  meta: { id: 'style/future-year', description: 'A year after the article was published.', severity: 'warning', messages: { future: '{{year}} is after {{published}}.' } },
+  checkDocument(analysis, context) {
+    const published = analysis.doc.published?.value.slice(0, 4);
+    for (const m of analysis.mentions) {
+      if (m.kind !== 'time' || m.precision !== 'year' || !published || m.value <= published) continue;
+      context.report({ messageId: 'future', data: { year: m.value, published }, fact: `year ${m.value}`, sides: [{ doc: analysis.doc.id, values: [m.value], modality: 'held', span: m.span }] });
+    }
+  },
+});
+
+tester.run('style/future-year (a defineRule rule with checkDocument)', futureYear, {
+  valid: [{ articles: { 'a.md': '---\ndate: 2020-05-01\n---\nThe bridge was opened in 2019.\n' } }],
+  invalid: [
+    {
+      articles: { 'a.md': '---\ndate: 2020-05-01\n---\nThe bridge was opened in 2029.\n' },
+      findings: [{ messageId: 'future', message: '2029 is after 2020.', severity: 'warning', sides: [{ doc: 'a', values: ['2029'], quote: '2029' }] }],
+    },
+  ],
+});
+
 describe('RuleTester is strict', () => {
   it('rejects a valid case that reports, listing what was reported', async () => {
     await expect(tester.verifyValid(missing, { articles: THREE_VS_FIVE })).rejects.toThrow(

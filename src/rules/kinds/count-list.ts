@@ -16,9 +16,9 @@ export function countListRule(meta: RuleMeta): Rule {
   const messages = { ...COUNT_LIST_MESSAGES, ...meta.messages };
   return {
     meta: { ...meta, messages },
-    check(_claims, analyses) {
+    checkDocument({ doc, sentences, mentions }) {
       const findings: FindingDraft[] = [];
-      for (const { doc, sentences, mentions } of analyses.values()) {
+      {
         for (const sentence of sentences) {
           const inside = mentions.filter((m) => m.span[0] >= sentence[0] && m.span[1] <= sentence[1]);
           const groups = new Map<string, Mention[]>();
@@ -51,7 +51,7 @@ export function countListRule(meta: RuleMeta): Rule {
           }
         }
       }
-      return { findings, corroborated: [] };
+      return findings;
     },
   };
 }

@@ -7,7 +7,8 @@ import type { Lexicon } from '../../model/lexicon.js';
 import type { Mention, Span } from '../../model/mention.js';
 import { foldAligned } from '../../text/fold.js';
 import type { QuantityOptions, QuantityRuleFile, Tolerance } from '../schema.js';
-import type { CheckResult, DocumentAnalysis, Rule, RuleMeta } from '../types.js';
+import type { CheckResult, CorpusDocument, DocumentAnalysis, Rule, RuleMeta } from '../types.js';
+import { joinId } from '../../util/strings.js';
 
 export const QUANTITY_MESSAGES = {
   conflict: '{{sides}}: the {{what}} does not match.',
@@ -97,7 +98,7 @@ function readQuantities(
     seen.add(number);
     const places = inSentence.filter((m) => m.kind === 'place').map(placeRef);
     claims.push({
-      id: `${doc.id}#${ruleId}#${number.span[0]}`,
+      id: joinId(doc.id, ruleId, number.span[0]),
       doc: doc.id,
       lang: doc.lang,
       ruleId,
@@ -237,7 +238,7 @@ function corroboration(ruleId: string, fact: string, sides: readonly Claim[]): C
   return { ruleId, fact, value: listOf([...new Set(sides.map((c) => c.values[0]!.value))]), sides: sides.map(toSide) };
 }
 
-function hintFor(sides: readonly Claim[], analyses: ReadonlyMap<string, DocumentAnalysis>): string {
+function hintFor(sides: readonly Claim[], analyses: ReadonlyMap<string, CorpusDocument>): string {
   const byValue = new Map<string, string[]>();
   for (const claim of sides) byValue.set(claim.values[0]!.value, [...(byValue.get(claim.values[0]!.value) ?? []), claim.doc]);
   const verdict = majority([...byValue].map(([value, docs]) => ({ value, docs })));

@@ -4,6 +4,7 @@ import { foldName } from '../../text/fold.js';
 import { fillTemplate, listOf } from '../../compare/values.js';
 import type { CheckResult, Rule, RuleMeta } from '../types.js';
 import { pushTo } from '../../util/collections.js';
+import { joinId } from '../../util/strings.js';
 
 export const SPELLING_MESSAGES = {
   variants: '{{name}} is spelled {{variants}} in {{lang}} sources.',
@@ -27,7 +28,7 @@ export function spellingRule(options: { minWords: number; acrossLanguages: boole
         const words = written.split(/\s+/).filter(Boolean);
         if (words.length < options.minWords) continue;
         claims.push({
-          id: `${analysis.doc.id}#${meta.id}#${mention.span[0]}`,
+          id: joinId(analysis.doc.id, meta.id, mention.span[0]),
           doc: analysis.doc.id,
           lang: analysis.doc.lang,
           ruleId: meta.id,

@@ -14,9 +14,9 @@ export function weekdayRule(meta: RuleMeta): Rule {
   const messages = { ...WEEKDAY_MESSAGES, ...meta.messages };
   return {
     meta: { ...meta, messages },
-    check(_claims, analyses) {
+    checkDocument({ doc, mentions }) {
       const findings: FindingDraft[] = [];
-      for (const { doc, mentions } of analyses.values()) {
+      {
         for (const mention of mentions) {
           const stated = Number(mention.attrs.weekday);
           if (mention.kind !== 'time' || !stated || mention.precision !== 'day' || !mention.stated || !/^\d{4}-\d{2}-\d{2}$/.test(mention.value)) continue;
@@ -34,7 +34,7 @@ export function weekdayRule(meta: RuleMeta): Rule {
           });
         }
       }
-      return { findings, corroborated: [] };
+      return findings;
     },
   };
 }
