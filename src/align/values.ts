@@ -25,11 +25,17 @@ export interface ValueAlignOptions {
   maxPostings: number;
 }
 
+/**
+ * A claim's words as sorted integer ids with their weights: a few bytes a word, where a Map of strings
+ * would take a kilobyte a claim (a block of a large archive holds hundreds of thousands of claims).
+ */
 interface Features {
   claim: Claim;
-  weights: Map<string, number>;
+  ids: Int32Array;
+  weights: Float64Array;
   norm: number;
-  local: Set<string>;
+  /** Ids of the words right next to the value, sorted. */
+  local: Int32Array;
 }
 
 /**
@@ -39,23 +45,24 @@ interface Features {
  * is kept only when each claim is the other's best match in its document.
  */
 export function alignValueClaims(claims: readonly Claim[], options: ValueAlignOptions): { facts: ValueFact[]; pairs: AlignedPair[] } {
-  const idf = inverseDocumentFrequency(claims);
+  const vocabulary = new Map<string, number>();
+  const idf = inverseDocumentFrequency(claims, vocabulary);
   const related = relatedDocuments(claims);
   const blocks = new Map<string, Claim[]>();
   for (const claim of claims) pushTo(blocks, claim.keyParts.key ?? claim.attribute, claim);
   const pairs: AlignedPair[] = [];
   for (const [, block] of [...blocks].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     if (new Set(block.map((c) => c.doc)).size < 2) continue;
-    const features = block.map((claim) => featuresOf(claim, idf));
-    const postings = new Map<string, number[]>();
+    const features = block.map((claim) => featuresOf(claim, idf, vocabulary));
+    const postings = new Map<number, number[]>();
     features.forEach((f, i) => {
-      for (const word of f.weights.keys()) pushTo(postings, word, i);
+      for (const word of f.ids) pushTo(postings, word, i);
     });
     // best[i] = doc → { j, similarity }
     const best = features.map(() => new Map<string, { j: number; similarity: number; local: boolean }>());
     for (let i = 0; i < features.length; i++) {
       const candidates = new Set<number>();
-      for (const word of features[i]!.weights.keys()) {
+      for (const word of features[i]!.ids) {
         const list = postings.get(word)!;
         if (list.length > options.maxPostings) continue;
         for (const j of list) if (j > i && features[j]!.claim.doc !== features[i]!.claim.doc) candidates.add(j);
@@ -132,20 +139,21 @@ function offer(best: Map<string, { j: number; similarity: number; local: boolean
   if (!current || similarity > current.similarity || (similarity === current.similarity && j < current.j)) best.set(doc, { j, similarity, local });
 }
 
-function inverseDocumentFrequency(claims: readonly Claim[]): Map<string, number> {
-  const docsByWord = new Map<string, Set<string>>();
+/** Inverse document frequency of every word, by word id (ids are given out in `vocabulary` as words are met). */
+function inverseDocumentFrequency(claims: readonly Claim[], vocabulary: Map<string, number>): Float64Array {
+  const docsByWord: Array<Set<string>> = [];
   const docs = new Set<string>();
   for (const claim of claims) {
     docs.add(claim.doc);
     for (const word of words(claim)) {
-      let set = docsByWord.get(word);
-      if (!set) docsByWord.set(word, (set = new Set()));
-      set.add(claim.doc);
+      let id = vocabulary.get(word);
+      if (id === undefined) vocabulary.set(word, (id = vocabulary.size));
+      (docsByWord[id] ??= new Set()).add(claim.doc);
     }
   }
   const n = docs.size;
-  const idf = new Map<string, number>();
-  for (const [word, set] of docsByWord) idf.set(word, Math.log((n + 1) / set.size) + 0.1);
+  const idf = new Float64Array(docsByWord.length);
+  docsByWord.forEach((set, id) => (idf[id] = Math.log((n + 1) / set.size) + 0.1));
   return idf;
 }
 
@@ -155,28 +163,39 @@ function words(claim: Claim): string[] {
   return [...context, ...anchors];
 }
 
-function featuresOf(claim: Claim, idf: Map<string, number>): Features {
-  const weights = new Map<string, number>();
-  const local = new Set(claim.keyParts.local ? claim.keyParts.local.split(' ') : []);
+function featuresOf(claim: Claim, idf: Float64Array, vocabulary: Map<string, number>): Features {
+  const localWords = new Set(claim.keyParts.local ? claim.keyParts.local.split(' ') : []);
+  const weightOf = new Map<number, number>();
   for (const word of words(claim)) {
     // Names, places and other values in the sentence, and the words right next to the value, say more.
-    const boost = /^(?:[#@&]|[tnw]:)/.test(word) || local.has(word) ? 2 : 1;
-    weights.set(word, (idf.get(word) ?? 1) * boost);
+    const boost = /^(?:[#@&]|[tnw]:)/.test(word) || localWords.has(word) ? 2 : 1;
+    const id = vocabulary.get(word)!;
+    weightOf.set(id, idf[id]! * boost);
   }
+  const ids = Int32Array.from(weightOf.keys()).sort();
+  const weights = Float64Array.from(ids, (id) => weightOf.get(id)!);
   let norm = 0;
-  for (const w of weights.values()) norm += w * w;
-  return { claim, weights, norm: Math.sqrt(norm), local };
+  for (const w of weights) norm += w * w;
+  // A local word missing from the context (rare) gets an id too: it can still meet another claim's.
+  const local = Int32Array.from([...localWords].map((word) => vocabulary.get(word) ?? addWord(vocabulary, word))).sort();
+  return { claim, ids, weights, norm: Math.sqrt(norm), local };
+}
+
+function addWord(vocabulary: Map<string, number>, word: string): number {
+  const id = vocabulary.size;
+  vocabulary.set(word, id);
+  return id;
 }
 
 function similarityOf(a: Features, b: Features, localBonus: number): { similarity: number; local: boolean } {
   if (a.norm === 0 || b.norm === 0) return { similarity: 0, local: false };
   let dot = 0;
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
-  for (const [word, weight] of small.weights) {
-    const other = large.weights.get(word);
-    if (other !== undefined) dot += weight * other;
+  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
+    if (a.ids[i] === b.ids[j]) dot += a.weights[i++]! * b.weights[j++]!;
+    else if (a.ids[i]! < b.ids[j]!) i++;
+    else j++;
   }
-  const local = [...a.local].some((word) => b.local.has(word));
+  const local = sharesAny(a.local, b.local);
   return { similarity: dot / (a.norm * b.norm) + (local ? localBonus : 0), local };
 }
 
