@@ -30,6 +30,16 @@ new RuleTester().run('generic/values', 'generic/values', {
         'c.txt': 'Published March 6, 2024\nThe fishing ministers met on Tuesday in Oslo and discussed the quota accord.',
       },
     },
+    {
+      name: 'several articles that give the majority value and, elsewhere, another value of the same kind (a rival lease)',
+      articles: {
+        'a.txt': 'The port authority offered Norrland Shipping a five-year lease on the east dock on Monday.',
+        'b.txt': 'Norrland Shipping received a five-year lease on the east dock from the port authority.',
+        'c.txt': 'The port authority has offered Norrland Shipping a five-year lease on the east dock.',
+        'd.txt': 'Norrland Shipping is weighing a five-year lease from the port authority. Osk Freight, according to the port, has offered Norrland Shipping a three-year lease on the east dock.',
+        'e.txt': 'The port authority wants Norrland Shipping for five years. Osk Freight offered Norrland Shipping a three-year lease on the east dock, the port said.',
+      },
+    },
   ],
   invalid: [
     {
