@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { alignValueClaims } from '../../src/align/values.js';
+import { normaliseWord } from '../../src/claims/values.js';
 import type { Claim } from '../../src/model/claim.js';
+import { loadLexicon } from '../../src/rules/lexicon.js';
+import { BUNDLED_RULES_DIR } from '../../src/rules/load.js';
 
 // Value claims built by hand: the sentence words (stems), the words next to the value, the value.
 function weekday(doc: string, at: number, value: string, context: string, local: string): Claim {
@@ -52,5 +55,19 @@ describe('alignValueClaims: an article that states a fact twice', () => {
     const a3 = weekday('a', 200, 'Monday', `${airlift} north slope`, 'lift north');
     const { facts: others } = alignValueClaims([a1, a3, b1, c1, d1, e1], options);
     for (const f of others) for (const p of f.pairs) expect(f.claims).toEqual(expect.arrayContaining([p.a, p.b]));
+  });
+});
+
+describe('normaliseWord: a French sentence meets its English original', () => {
+  const lexicon = loadLexicon([BUNDLED_RULES_DIR]);
+  it.each([
+    ['Depuis', 'since'],
+    ['attaque', 'attack'],
+    ['hôpital', 'hospital'],
+    ['séisme', 'earthquake'],
+    ['arrêtés', 'arrested'],
+    ['téléspectateurs', 'viewers'],
+  ])('%s ≈ %s', (french, english) => {
+    expect(normaliseWord(french, lexicon)).toBe(normaliseWord(english, lexicon));
   });
 });
