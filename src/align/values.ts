@@ -224,13 +224,23 @@ function factsFrom(pairs: readonly AlignedPair[]): ValueFact[] {
       score.set(pair.b, (score.get(pair.b) ?? 0) + pair.similarity);
     }
     const byDoc = new Map<string, Claim>();
-    for (const [claim, s] of [...score].sort((x, y) => y[1] - x[1] || (x[0].id < y[0].id ? -1 : 1))) {
+    for (const [claim] of [...score].sort((x, y) => y[1] - x[1] || (x[0].id < y[0].id ? -1 : 1))) {
       if (!byDoc.has(claim.doc)) byDoc.set(claim.doc, claim);
     }
     const claims = [...byDoc.values()].sort((x, y) => (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : 0));
     if (claims.length < 2) continue;
-    const kept = new Set(claims);
-    facts.push({ key: claims[0]!.keyParts.key ?? claims[0]!.attribute, claims, pairs: group.filter((p) => kept.has(p.a) && kept.has(p.b)) });
+    // An article may state the fact twice: a pair made by the claim that was not kept counts for the kept
+    // one when both give the same value (so the other side stays firmly aligned); otherwise it is dropped.
+    const kept = (claim: Claim) => {
+      const chosen = byDoc.get(claim.doc)!;
+      return chosen.values[0]!.value === claim.values[0]!.value ? chosen : undefined;
+    };
+    const keptPairs = group.flatMap((p) => {
+      const a = kept(p.a);
+      const b = kept(p.b);
+      return a && b ? [{ ...p, a, b }] : [];
+    });
+    facts.push({ key: claims[0]!.keyParts.key ?? claims[0]!.attribute, claims, pairs: keptPairs });
   }
   return facts.sort((x, y) => (x.claims[0]!.id < y.claims[0]!.id ? -1 : 1));
 }

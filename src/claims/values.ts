@@ -36,6 +36,10 @@ const UNITS: Record<string, { dimension: string; factor: number }> = {
 interface Vocabulary {
   functionWords: Set<string>;
   classes: Map<string, string>;
+  /** Words and phrases that put a clause in the future ("will", "next", "se tiendra"), folded, as token lists. */
+  futureCues: string[][];
+  /** Endings of a future tense ("-eront"), tested on lower-case words. */
+  futureSuffixes: string[];
 }
 
 const vocabularyCache = new WeakMap<LocaleLexicon, Vocabulary>();
@@ -45,7 +49,10 @@ function vocabulary(locale: LocaleLexicon): Vocabulary {
   if (!vocab) {
     const classes = new Map<string, string>();
     for (const [name, words] of Object.entries(locale.nounClasses)) for (const word of words) classes.set(foldWord(word), name);
-    vocab = { functionWords: new Set([...locale.functionWords, ...locale.stopwords].map(foldWord)), classes };
+    const table = (name: string) => (Array.isArray(locale.time[name]) ? (locale.time[name] as unknown[]).map(String) : []);
+    const futureCues = table('futureCues').map((cue) => cue.split(/\s+/).map(foldWord));
+    const futureSuffixes = table('futureSuffixes').map(foldWord);
+    vocab = { functionWords: new Set([...locale.functionWords, ...locale.stopwords].map(foldWord)), classes, futureCues, futureSuffixes };
     vocabularyCache.set(locale, vocab);
   }
   return vocab;
@@ -212,14 +219,14 @@ function readValue(
       const start = mention.attrs.start === undefined ? undefined : String(mention.attrs.start);
       const time = start ? { value: start, precision: 'day' as const, start, end: String(mention.attrs.end ?? start) } : undefined;
       // "this coming Sunday", "next Tuesday" announce a day; they are never the day something happened.
-      const future = Number(mention.attrs.offset ?? 0) > 0 || mention.attrs.tense === 'future';
+      const future = Number(mention.attrs.offset ?? 0) > 0 || (mention.attrs.tense === 'future' && futureClause(mention, tokens, vocab));
       out.push({ type: 'weekday', key: future ? 'weekday:future' : 'weekday', value: claimValue(base, { value: WEEKDAYS[weekday]!, number: weekday, time }) });
     }
     const stated = mention.attrs.resolved === false && mention.attrs.day !== undefined && mention.attrs.month !== undefined;
     if (stated && types.has('date')) {
       // "on Feb. 22" with no publication date: the day and month are still stated.
       const pad = (n: unknown) => String(n).padStart(2, '0');
-      out.push({ type: 'date', key: 'date', value: { ...base, value: `--${pad(mention.attrs.month)}-${pad(mention.attrs.day)}` } });
+      out.push({ type: 'date', key: 'date', value: claimValue(base, { value: `--${pad(mention.attrs.month)}-${pad(mention.attrs.day)}` }) });
       return out;
     }
     if (mention.attrs.relative || mention.attrs.resolved === false || !types.has(mention.precision === 'year' ? 'year' : 'date')) return out;
@@ -227,7 +234,7 @@ function readValue(
       out.push({ type: 'year', key: 'year', value: claimValue(base, { value: mention.value, number: Number(mention.value) }) });
     } else if (mention.precision === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(mention.value)) {
       // "16 October" with the year taken from the publication date: only the day and month are stated.
-      out.push({ type: 'date', key: 'date', value: { ...base, value: mention.stated ? mention.value : `--${mention.value.slice(5)}` } });
+      out.push({ type: 'date', key: 'date', value: claimValue(base, { value: mention.stated ? mention.value : `--${mention.value.slice(5)}` }) });
     } else if (mention.precision === 'month' && /^\d{4}-\d{2}$/.test(mention.value) && mention.stated) {
       out.push({ type: 'date', key: 'date', value: claimValue(base, { value: mention.value }) });
     }
@@ -246,12 +253,12 @@ function readValue(
       if (!types.has('quantity')) return [];
       const known = UNITS[unit];
       if (known) {
-        return [{ type: 'quantity', key: `quantity:${known.dimension}`, value: { ...base, value: `${mention.value} ${unit}`, number: amount * known.factor, unit, qualifier } }];
+        return [{ type: 'quantity', key: `quantity:${known.dimension}`, value: claimValue(base, { value: `${mention.value} ${unit}`, number: amount * known.factor, unit, qualifier }) }];
       }
       // A currency (ISO code): amounts in different currencies are different values. Other units are
       // not compared, since they cannot be converted (degrees Celsius vs Fahrenheit).
       if (!/^[A-Z]{3}$/.test(unit)) return [];
-      return [{ type: 'quantity', key: 'quantity:money', value: { ...base, value: `${mention.value} ${unit}`, number: amount, unit, qualifier } }];
+      return [{ type: 'quantity', key: 'quantity:money', value: claimValue(base, { value: `${mention.value} ${unit}`, number: amount, unit, qualifier }) }];
     }
     if (!types.has('count')) return [];
     const noun = mention.attrs.noun === undefined ? null : foldWord(String(mention.attrs.noun));
@@ -296,6 +303,33 @@ function claimValue(
     qualifier: fields.qualifier,
     unit: fields.unit,
   };
+}
+
+/**
+ * Whether the clause of a weekday speaks of the future. The time grammar reads the tense of the whole
+ * clause, but a reporting clause set off by commas has its own ("the bridge will reopen next month, the
+ * council said Friday": Friday is past). The weekday's comma-delimited segment decides, unless it holds
+ * nothing but the weekday ("On Friday, the leaders will meet"), when the next segment does.
+ */
+function futureClause(mention: Mention, tokens: readonly Token[], vocab: Vocabulary): boolean {
+  const isBreak = (t: Token) => /^[,;:()«»"—–]$/.test(t.text);
+  let from = tokens.findIndex((t) => t.end > mention.span[0]);
+  if (from < 0) return true;
+  let to = from;
+  while (from > 0 && !isBreak(tokens[from - 1]!)) from--;
+  while (to < tokens.length && !isBreak(tokens[to]!)) to++;
+  const content = tokens
+    .slice(from, to)
+    .filter((t) => (t.end <= mention.span[0] || t.start >= mention.span[1]) && /\p{L}{2,}/u.test(t.text) && !vocab.functionWords.has(foldWord(t.text)));
+  if (content.length === 0) {
+    // Only the weekday and small words: the clause it introduces follows.
+    to++;
+    while (to < tokens.length && !isBreak(tokens[to]!)) to++;
+  }
+  const segment = tokens.slice(from, to);
+  const words = segment.map((t) => foldWord(t.text));
+  if (vocab.futureCues.some((cue) => words.some((_, i) => cue.every((w, k) => words[i + k] === w)))) return true;
+  return segment.some((t) => !t.upper && vocab.futureSuffixes.some((end) => t.text.length > end.length + 1 && foldWord(t.text).endsWith(end)));
 }
 
 /** The class of counted things too general to compare on its own ("people"): refined by the verb that follows. */

@@ -22,8 +22,41 @@ new RuleTester().run('generic/values', 'generic/values', {
         'b.txt': 'A magnitude 6.1 earthquake struck near Izmir on Friday, damaging seven villages.',
       },
     },
+    {
+      name: 'a weekday that opens a clause about the future is not compared with the day of a past meeting',
+      articles: {
+        'a.txt': 'Published March 6, 2024\nOn Friday, the fishing ministers will meet again in Oslo to sign the quota accord.',
+        'b.txt': 'Published March 6, 2024\nThe fishing ministers met in Oslo on Tuesday to discuss the quota accord.',
+        'c.txt': 'Published March 6, 2024\nThe fishing ministers met on Tuesday in Oslo and discussed the quota accord.',
+      },
+    },
+    {
+      name: 'several articles that give the majority value and, elsewhere, another value of the same kind (a rival lease)',
+      articles: {
+        'a.txt': 'The port authority offered Norrland Shipping a five-year lease on the east dock on Monday.',
+        'b.txt': 'Norrland Shipping received a five-year lease on the east dock from the port authority.',
+        'c.txt': 'The port authority has offered Norrland Shipping a five-year lease on the east dock.',
+        'd.txt': 'Norrland Shipping is weighing a five-year lease from the port authority. Osk Freight, according to the port, has offered Norrland Shipping a three-year lease on the east dock.',
+        'e.txt': 'The port authority wants Norrland Shipping for five years. Osk Freight offered Norrland Shipping a three-year lease on the east dock, the port said.',
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a weekday in a reporting clause is past even when the news it reports is about the future',
+      articles: {
+        'a.txt': 'Published March 8, 2024\nThe Elm Street bridge will reopen to traffic next month, the city council said Friday.',
+        'b.txt': 'Published March 8, 2024\nThe city council said on Friday that the Elm Street bridge is to reopen next month.',
+        'c.txt': 'Published March 8, 2024\nThe city council confirmed on Friday that the Elm Street bridge would reopen to traffic.',
+        'd.txt': 'Published March 8, 2024\nThe Elm Street bridge will reopen to traffic next month, the city council said Wednesday.',
+      },
+      findings: [
+        {
+          messageId: 'outlier',
+          sides: [{ doc: 'a', values: ['Friday'] }, { doc: 'b', values: ['Friday'] }, { doc: 'c', values: ['Friday'] }, { doc: 'd', values: ['Wednesday'] }],
+        },
+      ],
+    },
     {
       name: 'a weekday outvoted by three sources',
       articles: {

@@ -131,6 +131,11 @@ describe('French durations and clock times', () => {
     expect(one('une peine de 10 ans de prison').value).toBe('P10Y');
   });
 
+  test('an adjective between the amount and the unit keeps the duration ("deux dernières décennies")', () => {
+    expect(one('au cours des deux dernières décennies, le trafic a doublé')).toMatchObject({ kind: 'duration', text: 'deux dernières décennies', value: 'P20Y' });
+    expect(one('pendant les trois prochaines semaines').value).toBe('P3W');
+  });
+
   test.each([
     ['- 20:03Retour aux sources : Stefano Pioli reprend les rênes', 'T20:03'],
     ['Le 06/03/2026 à 18h06', 'T18:06'],

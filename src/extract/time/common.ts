@@ -503,7 +503,10 @@ const later: TimeParser = {
 
 const duration: TimeParser = {
   name: 'duration',
-  pattern: (f) => `${f.amount('n')}(?:${f.S}|${f.S0}-${f.S0})(?<u>${f.alt(f.words.calendarUnits.keys())})${f.E}`,
+  pattern: (f) => {
+    const adjective = f.words.tables.durationAdjectives.length === 0 ? '' : `(?:${f.S}${f.alt(f.words.tables.durationAdjectives)})?`;
+    return `${f.amount('n')}${adjective}(?:${f.S}|${f.S0}-${f.S0})(?<u>${f.alt(f.words.calendarUnits.keys())})${f.E}`;
+  },
   extract(match, scope) {
     const written = norm(match.groups!['n']!);
     const indefinite = scope.words.indefiniteOne.has(written);

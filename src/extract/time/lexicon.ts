@@ -55,6 +55,8 @@ export const TimeTables = z.strictObject({
   futureSuffixes: Words,
   clauseBreaks: Words,
   durationCues: Words,
+  /** Adjectives between the amount and the unit of a duration ("deux dernières décennies"). */
+  durationAdjectives: Words,
   indefiniteOne: Words,
   ageBefore: Words,
   ageAfter: Words,

@@ -46,6 +46,7 @@ export function valuesRule(options: ValuesOptions, meta: RuleMeta): Rule {
       buildValueClaims(analysis, ctx.lexicon, { ruleId: meta.id, types, localWindow: options.localWindow }),
     check(claims): CheckResult {
       const { facts, pairs } = alignValueClaims(claims, options);
+      const stated = statedValues(claims);
       const evidence = pairEvidence(pairs);
       const findings: FindingDraft[] = [];
       const corroborated: CheckResult['corroborated'] = [];
@@ -55,12 +56,26 @@ export function valuesRule(options: ValuesOptions, meta: RuleMeta): Rule {
           if (fact.claims.length >= 2) corroborated.push({ ruleId: meta.id, fact: factLabel(fact), value: fact.claims[0]!.values[0]!.value, sides: fact.claims.map(side) });
           continue;
         }
-        const finding = judge(fact, groups, evidence, options, meta, messages);
+        const finding = judge(fact, groups, evidence, stated, options, meta, messages);
         if (finding) findings.push(finding);
       }
       return { findings, corroborated, events: sameEventGroups(evidence) };
     },
   };
+}
+
+/** Every value claim of each document, by document and key. */
+type StatedValues = Map<string, Claim[]>;
+
+function statedValues(claims: readonly Claim[]): StatedValues {
+  const stated: StatedValues = new Map();
+  for (const claim of claims) {
+    const key = `${claim.doc}\u0000${claim.keyParts.key ?? claim.attribute}`;
+    const list = stated.get(key);
+    if (list) list.push(claim);
+    else stated.set(key, [claim]);
+  }
+  return stated;
 }
 
 /** Per document pair: how many aligned values agree and how many conflict. */
@@ -99,6 +114,7 @@ function judge(
   fact: ValueFact,
   allGroups: Group[],
   evidence: Map<string, { same: number; conflict: number }>,
+  stated: StatedValues,
   options: ValuesOptions,
   meta: RuleMeta,
   messages: typeof VALUES_MESSAGES,
@@ -116,7 +132,19 @@ function judge(
         (p.a === claim ? reference.claims.includes(p.b) : p.b === claim && reference.claims.includes(p.a)) &&
         (p.similarity >= options.outlierThreshold || p.local || countedClass),
     );
-  groups = [reference, ...groups.slice(1).map((g) => ({ claims: g.claims.filter(firm) })).filter((g) => g.claims.length > 0)];
+  // An article that itself gives the value of the others elsewhere (same key) knows it: its other value is
+  // about something else (a rival's three-year lease in an article that also gives the five-year one).
+  const agreesElsewhere = (claim: Claim) =>
+    (stated.get(`${claim.doc}\u0000${fact.key}`) ?? []).some(
+      (other) => other !== claim && reference.claims.some((r) => relate(r.attribute, r.values[0]!, other.values[0]!) === 'same'),
+    );
+  groups = [
+    reference,
+    ...groups
+      .slice(1)
+      .map((g) => ({ claims: g.claims.filter(firm) }))
+      .filter((g) => g.claims.length > 0 && !(g.claims.length >= 2 && g.claims.every(agreesElsewhere))),
+  ];
   if (groups.length < 2) return null;
   const [first, second] = groups;
   const majority = first!.claims.length >= 2 && first!.claims.length > second!.claims.length ? first! : null;
