@@ -38,8 +38,8 @@ export interface CheckOptions {
   /** Called after each document is read and analysed (for progress bars). */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Threads that read and analyse articles: 1 (default) in this thread, N worker threads, or 'auto' (every
-   * core from 5,000 articles on). Same report whatever the number. Workers load the rules from the
+   * Threads that read and analyse articles: 1 (default) this thread alone, N this thread and N - 1 worker
+   * threads, or 'auto' (every core from 5,000 articles on). Same report whatever the number. Workers load the rules from the
    * configuration's sources, so a configuration assembled by hand (no `sources`) runs in this thread.
    */
   jobs?: number | 'auto';

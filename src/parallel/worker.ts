@@ -14,11 +14,10 @@ const setup = workerData as WorkerSetup;
 const signal = new Int32Array(setup.signal);
 
 async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
-  const [{ loadRulesAsync }, { analyzeInProcess }, { AnalysisCache }, { emptyStageTimes, STAGES }] = await Promise.all([
+  const [{ loadRulesAsync }, { batchRunner }, { AnalysisCache }] = await Promise.all([
     import('../rules/load.js'),
-    import('./in-process.js'),
+    import('./batch.js'),
     import('../cache/store.js'),
-    import('./stages.js'),
   ]);
   const { dirs, overrides, options } = setup.sources;
   const loaded = await loadRulesAsync(dirs, overrides as Record<string, SeverityOverride>, { options: options as RuleOptions });
@@ -27,28 +26,16 @@ async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
     if (!rule) throw new Error(`rule ${id} is not in the worker's configuration`);
     return rule;
   });
-  const configuration = { lexicon: setup.lexicon, rules, sources: setup.sources };
-  const cache = setup.cacheDir === undefined ? undefined : new AnalysisCache(setup.cacheDir);
-  // One clock for the session (timed rules are wrapped once), read and reset after each batch.
-  const times = setup.timed ? emptyStageTimes() : undefined;
-  return (request) => {
-    const cacheBefore = cache ? { ...cache.stats } : undefined;
-    const analysed = analyzeInProcess(request.files, configuration, {
+  return batchRunner(
+    // The sources are part of the cache key: without them the worker's analyses would not be cached.
+    { lexicon: setup.lexicon, rules, sources: setup.sources },
+    {
       lang: setup.lang,
-      cache,
-      times,
-      onProgress: () => Atomics.add(signal, SIGNAL_DOCUMENTS, 1),
-    });
-    const ingestedPublished: Array<{ index: number; published: (typeof analysed.documents)[number]['published'] }> = [];
-    analysed.documents.forEach((doc, index) => {
-      if (analysed.results[index]!.analysis.doc !== doc) ingestedPublished.push({ index, published: doc.published });
-    });
-    const spent = times ? { ...times } : undefined;
-    if (times) for (const stage of STAGES) times[stage] = 0;
-    const counted = cache && cacheBefore ? { ...cache.stats } : undefined;
-    if (counted && cacheBefore) for (const key of Object.keys(counted) as Array<keyof typeof counted>) counted[key] -= cacheBefore[key];
-    return { batch: request.batch, ok: true, results: analysed.results, ingestedPublished, problems: analysed.problems, times: spent, cache: counted };
-  };
+      cache: setup.cacheDir === undefined ? undefined : new AnalysisCache(setup.cacheDir),
+      timed: setup.timed,
+      onDocument: () => Atomics.add(signal, SIGNAL_DOCUMENTS, 1),
+    },
+  );
 }
 
 function describeError(error: unknown): WorkerError {
