@@ -1,5 +1,5 @@
 import type { Claim } from '../model/claim.js';
-import { pushTo } from '../util/collections.js';
+import { groupBy, pushTo } from '../util/collections.js';
 
 export interface AlignedPair {
   a: Claim;
@@ -45,7 +45,7 @@ interface Features {
  * is kept only when each claim is the other's best match in its document.
  */
 export function alignValueClaims(claims: readonly Claim[], options: ValueAlignOptions): { facts: ValueFact[]; pairs: AlignedPair[] } {
-  const vocabulary = new Map<string, number>();
+  const vocabulary = new Vocabulary();
   const idf = inverseDocumentFrequency(claims, vocabulary);
   const related = relatedDocuments(claims);
   const blocks = new Map<string, Claim[]>();
@@ -58,8 +58,8 @@ export function alignValueClaims(claims: readonly Claim[], options: ValueAlignOp
     features.forEach((f, i) => {
       for (const word of f.ids) pushTo(postings, word, i);
     });
-    // best[i] = doc → { j, similarity }
-    const best = features.map(() => new Map<string, { j: number; similarity: number; local: boolean }>());
+    // best[i] = doc → { j, similarity }, made when claim i is first offered a match (most never are).
+    const best: Array<Map<string, { j: number; similarity: number; local: boolean }> | undefined> = new Array(features.length);
     for (let i = 0; i < features.length; i++) {
       const candidates = new Set<number>();
       for (const word of features[i]!.ids) {
@@ -71,14 +71,14 @@ export function alignValueClaims(claims: readonly Claim[], options: ValueAlignOp
         if (!related(features[i]!.claim.doc, features[j]!.claim.doc)) continue;
         const { similarity, local } = similarityOf(features[i]!, features[j]!, options.localBonus);
         if (similarity < options.threshold) continue;
-        offer(best[i]!, features[j]!.claim.doc, j, similarity, local);
-        offer(best[j]!, features[i]!.claim.doc, i, similarity, local);
+        offer((best[i] ??= new Map()), features[j]!.claim.doc, j, similarity, local);
+        offer((best[j] ??= new Map()), features[i]!.claim.doc, i, similarity, local);
       }
     }
     for (let i = 0; i < features.length; i++) {
-      for (const [doc, { j, similarity, local }] of best[i]!) {
+      for (const [doc, { j, similarity, local }] of best[i] ?? []) {
         if (j < i) continue;
-        const back = best[j]!.get(features[i]!.claim.doc);
+        const back = best[j]?.get(features[i]!.claim.doc);
         if (back?.j === i && doc === features[j]!.claim.doc) pairs.push({ a: features[i]!.claim, b: features[j]!.claim, similarity, local });
       }
     }
@@ -139,52 +139,115 @@ function offer(best: Map<string, { j: number; similarity: number; local: boolean
   if (!current || similarity > current.similarity || (similarity === current.similarity && j < current.j)) best.set(doc, { j, similarity, local });
 }
 
-/** Inverse document frequency of every word, by word id (ids are given out in `vocabulary` as words are met). */
-function inverseDocumentFrequency(claims: readonly Claim[], vocabulary: Map<string, number>): Float64Array {
-  const docsByWord: Array<Set<string>> = [];
+/**
+ * Words as small integers. The space-separated word lists of claims are parsed into sorted id arrays; the
+ * claims of one sentence share their context string, and an article's claims come one after another, so
+ * remembering the lists of the last few sentences spares nearly every parse.
+ */
+class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  /** Per id: a name, place or value anchor (#, @, &, t:, n:, w:), which weighs double. */
+  readonly anchor: boolean[] = [];
+  private last = new Map<string, Int32Array>();
+
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(word, id);
+      this.anchor.push(/^(?:[#@&]|[tnw]:)/.test(word));
+    }
+    return id;
+  }
+
+  /** Sorted, distinct ids of a space-separated list (remembered among the last RECENT_LISTS unless told not to). */
+  list(text: string | undefined, remember = true): Int32Array {
+    if (!text) return EMPTY;
+    const known = this.last.get(text);
+    if (known) return known;
+    const ids = Int32Array.from(new Set(text.split(' ').map((word) => this.id(word)))).sort();
+    if (!remember) return ids;
+    if (this.last.size >= RECENT_LISTS) this.last = new Map();
+    this.last.set(text, ids);
+    return ids;
+  }
+
+  /** A claim's words: its sentence's context and the names and values around the value. */
+  wordsOf(claim: Claim): Int32Array {
+    return union(this.list(claim.keyParts.context), this.list(claim.keyParts.anchors));
+  }
+}
+
+const EMPTY = new Int32Array(0);
+/** Lists remembered: more than the sentences of one article, since a block holds an article's claims together. */
+const RECENT_LISTS = 256;
+
+function union(a: Int32Array, b: Int32Array): Int32Array {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out = new Int32Array(a.length + b.length);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out[n++] = a[i++]!;
+    else if (i >= a.length || b[j]! < a[i]!) out[n++] = b[j++]!;
+    else {
+      out[n++] = a[i++]!;
+      j++;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+/** Inverse document frequency of every word, by word id: one count per document, however often it says it. */
+function inverseDocumentFrequency(claims: readonly Claim[], vocabulary: Vocabulary): Float64Array {
+  const frequency: number[] = [];
+  const counted = new Map<number, string>();
   const docs = new Set<string>();
-  for (const claim of claims) {
-    docs.add(claim.doc);
-    for (const word of words(claim)) {
-      let id = vocabulary.get(word);
-      if (id === undefined) vocabulary.set(word, (id = vocabulary.size));
-      (docsByWord[id] ??= new Set()).add(claim.doc);
+  for (const [doc, own] of groupBy(claims, (claim) => claim.doc)) {
+    docs.add(doc);
+    for (const claim of own) {
+      for (const id of vocabulary.wordsOf(claim)) {
+        if (counted.get(id) === doc) continue;
+        counted.set(id, doc);
+        frequency[id] = (frequency[id] ?? 0) + 1;
+      }
     }
   }
   const n = docs.size;
-  const idf = new Float64Array(docsByWord.length);
-  docsByWord.forEach((set, id) => (idf[id] = Math.log((n + 1) / set.size) + 0.1));
+  const idf = new Float64Array(frequency.length);
+  frequency.forEach((count, id) => (idf[id] = Math.log((n + 1) / count) + 0.1));
   return idf;
 }
 
-function words(claim: Claim): string[] {
-  const context = claim.keyParts.context ? claim.keyParts.context.split(' ') : [];
-  const anchors = claim.keyParts.anchors ? claim.keyParts.anchors.split(' ') : [];
-  return [...context, ...anchors];
-}
-
-function featuresOf(claim: Claim, idf: Float64Array, vocabulary: Map<string, number>): Features {
-  const localWords = new Set(claim.keyParts.local ? claim.keyParts.local.split(' ') : []);
-  const weightOf = new Map<number, number>();
-  for (const word of words(claim)) {
-    // Names, places and other values in the sentence, and the words right next to the value, say more.
-    const boost = /^(?:[#@&]|[tnw]:)/.test(word) || localWords.has(word) ? 2 : 1;
-    const id = vocabulary.get(word)!;
-    weightOf.set(id, idf[id]! * boost);
-  }
-  const ids = Int32Array.from(weightOf.keys()).sort();
-  const weights = Float64Array.from(ids, (id) => weightOf.get(id)!);
-  let norm = 0;
-  for (const w of weights) norm += w * w;
+function featuresOf(claim: Claim, idf: Float64Array, vocabulary: Vocabulary): Features {
+  const ids = vocabulary.wordsOf(claim);
   // A local word missing from the context (rare) gets an id too: it can still meet another claim's.
-  const local = Int32Array.from([...localWords].map((word) => vocabulary.get(word) ?? addWord(vocabulary, word))).sort();
+  const local = vocabulary.list(claim.keyParts.local, false);
+  const weights = new Float64Array(ids.length);
+  let norm = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    // Names, places and other values in the sentence, and the words right next to the value, say more.
+    const boost = vocabulary.anchor[id] || hasId(local, id) ? 2 : 1;
+    const weight = (idf[id] ?? 1) * boost;
+    weights[k] = weight;
+    norm += weight * weight;
+  }
   return { claim, ids, weights, norm: Math.sqrt(norm), local };
 }
 
-function addWord(vocabulary: Map<string, number>, word: string): number {
-  const id = vocabulary.size;
-  vocabulary.set(word, id);
-  return id;
+function hasId(sorted: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === id) return true;
+    if (sorted[mid]! < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 function similarityOf(a: Features, b: Features, localBonus: number): { similarity: number; local: boolean } {
