@@ -4,7 +4,7 @@ import type { Mention, Span } from '../model/mention.js';
 import { foldName, foldWord } from '../text/fold.js';
 import { ROMAN_NUMERAL, tokenize, type Token } from './tokens.js';
 
-/** Lower-case words allowed inside a capitalised name ("Commission Mixte de Coopération", "Ibn al Khattab"). */
+/** Lower-case words allowed inside a capitalised name ("Conseil Supérieur de la Magistrature", "Ibn al Khattab"). */
 const CONNECTORS = new Set(['de', 'du', 'des', "d'", 'la', 'le', 'les', "l'", 'el', 'al', 'ben', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'of', 'the', 'da', 'dos', 'di', 'y', 'for', 'and', 'et']);
 /** Connectors that may only join parts of an organisation's name, not a person's. */
 const ORG_ONLY_CONNECTORS = new Set(['the', 'for', 'and', 'et', 'les']);

@@ -7,13 +7,13 @@ import { extractTimes } from './time/index.js';
 
 /** How many lines at the top and bottom of an article may hold a dateline or byline. */
 const EDGE_LINES = 6;
-/** A dateline is short: the date plus a few words ("Le 06/03/2026 à 18h06", "16 octobre 2025 par A. B."). */
+/** A dateline is short: the date plus a few words ("Le 14/05/2019 à 09h12", "3 avril 2019 par A. B."). */
 const MAX_DATELINE_WORDS = 7;
 
 /**
  * The publication date written in the text, at day precision, when the declared one is missing or coarser:
- * (1) a date introduced by a "today" word ("ce jour, le 03 décembre 2020"), (2) a short dateline or byline
- * near the top or bottom. A declared month ("2020-12") is only refined by a day inside it.
+ * (1) a date introduced by a "today" word ("ce jour, le 12 mai 2019"), (2) a short dateline or byline
+ * near the top or bottom. A declared month ("2019-05") is only refined by a day inside it.
  */
 export function findPublicationDate(doc: Document, sentences: readonly Span[], locale: LocaleLexicon, foldedText?: string): PublicationDate | null {
   const declared = doc.published;

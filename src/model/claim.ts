@@ -20,7 +20,7 @@ export type EntityRef = z.infer<typeof EntityRef>;
 
 /** One value a claim asserts, with the span of its evidence in the document. */
 export const ClaimValue = z.object({
-  /** Normalised string: "2015", "2023-12", "8", "Lisbon". */
+  /** Normalised string: "2015", "2018-12", "8", "Lisbon". */
   value: z.string(),
   span: Span,
   text: z.string(),

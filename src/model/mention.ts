@@ -9,7 +9,7 @@ export type Span = z.infer<typeof Span>;
 
 /**
  * Something read from the text. `value` is normalised: a time's calendar value at its precision
- * ("2015", "2015-03", "2025-10-16", "2024-11-09/2024-11-10"), a number as digits, a name's canonical form.
+ * ("2015", "2015-03", "2019-04-03", "2019-03-09/2019-03-10"), a number as digits, a name's canonical form.
  * `stated` is false when part of the value was inferred (a weekday resolved against the publication date).
  */
 export const Mention = z.object({

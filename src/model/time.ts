@@ -9,7 +9,7 @@ export type Precision = z.infer<typeof Precision>;
 
 /**
  * A calendar value at its precision. `value` is the normalised string: "2015", "2015-03",
- * "2025-10-16", a range as "2024-11-09/2024-11-10", a decade as "199X".
+ * "2019-04-03", a range as "2019-03-09/2019-03-10", a decade as "199X".
  * `start`/`end` are the inclusive ISO days the value covers, used for comparison.
  */
 export const TimeValue = z.object({

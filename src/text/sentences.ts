@@ -61,8 +61,8 @@ function trimSpan(text: string, start: number, end: number): Span | null {
 
 /**
  * Splits a sentence into clauses at connective phrases from the lexicon (" ainsi que ", "; ", ", while ").
- * A clause keeps its own modality cues and time expressions, so "the 8th session, planned for 2021, and
- * the forum, held in 2023" gives each event its own.
+ * A clause keeps its own modality cues and time expressions, so "the 3rd summit, planned for 2019, and
+ * the fair, held in 2017" gives each event its own.
  */
 export function splitClauses(text: string, sentence: Span, breaks: readonly string[]): Span[] {
   const [start, end] = sentence;

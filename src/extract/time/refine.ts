@@ -33,8 +33,8 @@ export const keepLongest: Refiner = (candidates) => {
 };
 
 /**
- * Bare years written as a list ("en 2015 et 2021", "in 2001 and again in 2015") share an `attrs.group` id.
- * A year read only because it followed another ("2021") is dropped when no listed year precedes it.
+ * Bare years written as a list ("en 2011 et 2017", "in 2004 and again in 2012") share an `attrs.group` id.
+ * A year read only because it followed another ("2017") is dropped when no listed year precedes it.
  */
 export const groupYearLists: Refiner = (candidates, { folded, words, offset }) => {
   const out: Candidate[] = [];

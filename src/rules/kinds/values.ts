@@ -271,7 +271,7 @@ function sharedWords(claims: readonly Claim[]): string[] {
   return [...counts].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
 }
 
-/** The groups' values that differ by one digit (2022 / 2002): the signature of a typo. */
+/** The groups' values that differ by one digit (2013 / 2003): the signature of a typo. */
 function oneDigitPairs(groups: readonly Group[]): Array<[string, string]> {
   const values = groups.map((g) => g.claims[0]!.values[0]!.value);
   const pairs: Array<[string, string]> = [];
