@@ -34,7 +34,7 @@ const MAX_LINK_WORDS = 3;
 /**
  * Event frames: for each clause with a trigger of one of `specs`, one claim per rule holding the event's
  * participants, place, ordinal, series name, times, count and modality. Times are shared out so that a
- * clause naming a visit "for the 8th session, planned for 2021" dates the session, not the visit.
+ * clause naming a visit "for the 8th session, planned for 2017" dates the session, not the visit.
  */
 export function buildEventClaims(input: ClaimInput, specs: readonly EventSpec[], lexicon: Lexicon): Claim[] {
   const { doc } = input;
@@ -149,7 +149,7 @@ function publicationValue(published: { value: string; precision: string }, span:
   };
 }
 
-/** Inclusive first and last day of "2020", "2020-12" or "2020-12-03". */
+/** Inclusive first and last day of "2018", "2018-12" or "2018-12-03". */
 export function calendarBounds(value: string): [string, string] {
   const [y, m, d] = value.split('-');
   if (d) return [value, value];

@@ -193,7 +193,7 @@ function groupSupport(sides: DocSide[]): Array<{ value: string; docs: string[] }
 
 /**
  * Visits, meetings: each mention may be a different occurrence, so only complete lists are compared
- * ("two visits, in 2015 and 2021" vs "two visits, in 2001 and 2015"). Values are matched at their common
+ * ("two visits, in 2015 and 2017" vs "two visits, in 2001 and 2015"). Values are matched at their common
  * precision; single mentions of a listed value count as support for it.
  */
 export function compareEnumerations(fact: Fact, options: CompareOptions): CompareResult {

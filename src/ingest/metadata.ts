@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CrosscheckError } from '../model/errors.js';
 import type { PublicationDate } from '../model/time.js';
 
-/** A ` date 2026-03-06` or ` date 2020-12` token at the very start of a .txt file (the rest of the line is text). */
+/** A ` date 2019-03-06` or ` date 2018-12` token at the very start of a .txt file (the rest of the line is text). */
 const DATE_HEADER = /^[ \t]?date[ \t]+(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=\s|$)[ \t]?/;
 
 export interface Header {
@@ -64,7 +64,7 @@ export function readFrontMatter(text: string, file: string): { data: FrontMatter
   return { data: parsed.data, bodyStart: match[0].length };
 }
 
-/** "2026-03-06", "2020-12", "2015", a Date, or 2015 → a publication date at its precision. */
+/** "2019-03-06", "2018-12", "2015", a Date, or 2015 → a publication date at its precision. */
 export function parseDeclaredDate(value: unknown, how: string): PublicationDate | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
     return { value: value.toISOString().slice(0, 10), precision: 'day', how };

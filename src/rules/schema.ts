@@ -25,7 +25,7 @@ const Common = {
  *   body's name + the ordinal (or, without one, the host place); the date is compared.
  * - `once`: a one-off event named by what it creates (an agreement concluded): identity = the name; the date is compared.
  * - `repeatable`: visits, meetings: single mentions are never compared (two visits are two events); only
- *   complete lists ("two visits, in 2015 and 2021") are compared, as sets.
+ *   complete lists ("two visits, in 2015 and 2017") are compared, as sets.
  */
 export const EventRuleFile = z.strictObject({
   ...Common,
@@ -62,7 +62,7 @@ export const SpellingRuleFile = z.strictObject({
 /** A weekday written next to a date must be that date's weekday. */
 export const WeekdayRuleFile = z.strictObject({ ...Common, kind: z.literal('weekday') });
 
-/** "deux visites, en 2015 et 2021": a count must match the number of items listed with it. */
+/** "deux visites, en 2015 et 2017": a count must match the number of items listed with it. */
 export const CountListRuleFile = z.strictObject({ ...Common, kind: z.literal('count-list'), severity: Severity.default('warning') });
 
 /** How far apart two numbers may be and still agree. */
@@ -130,7 +130,7 @@ const ReferenceMatch = z
 
 export const ReferenceFact = z.strictObject({
   match: ReferenceMatch,
-  /** The canonical value: a date (2025-10-16, 2025-10, 2025) for an event rule, a number for a quantity rule. */
+  /** The canonical value: a date (2019-10-16, 2019-10, 2019) for an event rule, a number for a quantity rule. */
   value: z.union([z.string().min(1), z.number()]).transform(String),
   /** Where the desk's record comes from, quoted in the finding. */
   source: z.string().min(1).optional(),
@@ -138,7 +138,7 @@ export const ReferenceFact = z.strictObject({
 export type ReferenceFact = z.infer<typeof ReferenceFact>;
 
 /**
- * Canonical facts a newsroom keeps ("the 8th session took place on 16 October 2025"): every article's claims
+ * Canonical facts a newsroom keeps ("the 8th session took place on 16 October 2019"): every article's claims
  * read by the named event or quantity rule are checked against them.
  */
 export const ReferenceRuleFile = z.strictObject({

@@ -24,7 +24,7 @@ import type { Rule } from './types.js';
  * `extract`, its `compare`, and the report stage that quotes sentences.
  */
 
-/** An article: its text (a `.txt` may start with ` date 2025-10-16`), or the text with a forced language/date. */
+/** An article: its text (a `.txt` may start with ` date 2019-10-16`), or the text with a forced language/date. */
 export type ArticleInit = string | { text: string; lang?: 'fr' | 'en'; published?: string };
 
 const Article = z.union([

@@ -121,7 +121,7 @@ describe('loading YAML rules', () => {
     const badDate = tempFolder({
       'r.yaml': 'id: reference/x\nkind: reference\ndescription: d\nreference:\n  rule: event/session\nfacts:\n  - match: { ordinal: 8 }\n    value: 16 octobre\n',
     });
-    expect(errorOf(() => loadRules([BUNDLED_RULES_DIR, badDate]))).toMatch(/r\.yaml:8:12: `facts\.0\.value`: expected a date written 2025-10-16, 2025-10 or 2025/);
+    expect(errorOf(() => loadRules([BUNDLED_RULES_DIR, badDate]))).toMatch(/r\.yaml:8:12: `facts\.0\.value`: expected a date written 2019-04-03, 2019-04 or 2019/);
     const noMatch = tempFolder({ 'r.yaml': 'id: reference/x\nkind: reference\ndescription: d\nreference:\n  rule: event/session\nfacts:\n  - match: {}\n    value: 2025\n' });
     expect(errorOf(() => loadRules([BUNDLED_RULES_DIR, noMatch]))).toMatch(/r\.yaml:7:12: `facts\.0\.match`: a fact must match on at least one of/);
   });

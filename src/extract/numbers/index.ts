@@ -178,12 +178,12 @@ function qualifierBefore(scan: Scan, start: number): string {
 
 /**
  * An identifier rather than a quantity: after an id word ("numéro 20", "n°5"), glued to a word by a
- * dash ("COVID-19"), or right after a capitalised word inside a sentence ("Windows 10", "CAN 2025").
+ * dash ("COVID-19"), or right after a capitalised word inside a sentence ("Windows 10", "CAN 2019").
  */
 function isIdentifier(scan: Scan, start: number): boolean {
   const before = scan.folded.slice(Math.max(0, start - 30), start);
   if (scan.grammar.idBefore.test(before)) return true;
-  // Only the scanned range counts: a metadata header before it (" date 2024-03-02 ") is not a sentence.
+  // Only the scanned range counts: a metadata header before it (" date 2014-03-02 ") is not a sentence.
   const original = scan.text.slice(Math.max(scan.offset, scan.offset + start - 40), scan.offset + start);
   const previous = /([\p{L}][\p{L}'’.-]*)[^\S\r\n]+$/u.exec(original);
   if (!previous || !/^\p{Lu}/u.test(previous[1]!)) return false;

@@ -3,7 +3,7 @@ import { lookup, monthOf } from './lexicon.js';
 import { candidate, hasExpectedCase, type TimeParser } from './parser.js';
 import type { DateParts } from './spec.js';
 
-/** English word orders that French never uses: "October 16, 2025", "November 9-10", "the 1990s". */
+/** English word orders that French never uses: "October 16, 2019", "November 9-10", "the 1990s". */
 
 const dateMdy: TimeParser = {
   name: 'date.mdy',
@@ -17,7 +17,7 @@ const dateMdy: TimeParser = {
   },
 };
 
-/** "November 9-10, 2024", "from November 9 to 10", "Nov. 9 to Dec. 2, 2024". */
+/** "November 9-10, 2014", "from November 9 to 10", "Nov. 9 to Dec. 2, 2014". */
 const rangeMdy: TimeParser = {
   name: 'range.days-mdy',
   pattern: (f) =>

@@ -28,7 +28,7 @@ export interface Candidate {
   kind: 'time' | 'duration';
   spec: TimeSpec;
   attrs: Record<string, AttrValue>;
-  /** A bare year read only because it follows a listed year ("2021" in "en 2015 et 2021"). */
+  /** A bare year read only because it follows a listed year ("2017" in "en 2015 et 2017"). */
   listMember?: boolean;
   /** A bare year, which list grouping may join with its neighbours. */
   bareYear?: boolean;
@@ -105,7 +105,7 @@ export function previousWord(text: string, at: number): { word: string; start: n
 /**
  * Whether a bare number ending at `end` can stand as a year given what follows it. Never before a unit
  * ("en 1500 mètres"). When `strict` (no cue, or a weak one such as "pour"), only before the end of the
- * text, punctuation, a capitalised word or a word from `yearFollowers` ("pour 2021, le…" but not
+ * text, punctuation, a capitalised word or a word from `yearFollowers` ("pour 2017, le…" but not
  * "pour 2000 euros" nor "de 2000 manifestants"). A chain of listed numbers ("de 1500 à 2000 mètres") is
  * judged by its last number, and every number in it must look like a year.
  */
@@ -134,5 +134,5 @@ export function yearStands(scope: ParseScope, end: number, strict: boolean): boo
   return next[3] === undefined || /^[,.;:!?)»"”'’\]–—-]$/u.test(next[3]);
 }
 
-/** A further number in a list or range: ", 2021", " et 2021", " and again in 2015", "-2021". */
+/** A further number in a list or range: ", 2017", " et 2017", " and again in 2015", "-2017". */
 const CHAIN = /^[^\S\r\n]*([,\-–/])?[^\S\r\n]*((?:[\p{L}][\p{L}'’]*[^\S\r\n]+){0,3})(\d+)(?![\p{L}\p{N}])/u;

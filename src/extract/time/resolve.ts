@@ -171,7 +171,7 @@ function resolveRange(from: DateParts, to: DateParts, anchor: Anchor | null, ten
   if (!end.resolved || !end.range) return { ...end, attrs: { ...end.attrs, range: true } };
   const endYear = Number(end.value.slice(0, 4));
   let fromParts: DateParts = { ...from, year: from.year ?? endYear };
-  // "du 28 décembre au 3 janvier 2025": the start is in the year before.
+  // "du 28 décembre au 3 janvier 2019": the start is in the year before.
   if (from.year === undefined && from.month !== undefined && to.month !== undefined && from.month > to.month) {
     fromParts = { ...fromParts, year: endYear - 1 };
   }

@@ -39,7 +39,7 @@ export function languageName(lang: string): string {
   return LANGUAGE_NAME[lang] ?? lang;
 }
 
-/** "2025-10-16", "2020-12 (month)" when the precision is coarser than a day, or "unknown". */
+/** "2019-10-16", "2018-12 (month)" when the precision is coarser than a day, or "unknown". */
 export function describePublished(doc: ReportDocument | undefined): string {
   if (!doc?.published) return 'unknown';
   const precision = doc.publishedPrecision;
@@ -51,7 +51,7 @@ export function formatConfidence(confidence: number): string {
   return `${Math.round(confidence * 100)}%`;
 }
 
-/** "2015, 2021", or "—" when the side carries no value. */
+/** "2015, 2017", or "—" when the side carries no value. */
 export function formatValues(side: Pick<Side, 'values'>): string {
   return side.values.length > 0 ? side.values.join(', ') : '—';
 }

@@ -4,7 +4,7 @@ import { escapeHtml } from './escape.js';
 /**
  * The timeline of a finding about dates: each side's values on one axis, drawn as inline SVG without a
  * browser. A value's precision follows from its shape: a year or a month is a bar across it, a day is a
- * point, a range ("2024-11-09/2024-11-10") is a bar from its first to its last day. Planned values are
+ * point, a range ("2014-11-09/2014-11-10") is a bar from its first to its last day. Planned values are
  * hollow and dashed, held ones solid.
  */
 
@@ -50,7 +50,7 @@ function parseCalendarValue(value: string): TimeSpan | undefined {
   if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     const start = dayNumber(year, month, day);
-    // Date.UTC rolls 2025-02-30 over to March: reject days the month does not have.
+    // Date.UTC rolls 2019-02-30 over to March: reject days the month does not have.
     if (!isPlausibleYear(year) || new Date(start * DAY_MS).getUTCMonth() !== month - 1) return undefined;
     return { start, end: start + 1, point: true };
   }

@@ -10,7 +10,7 @@ export const COUNT_LIST_MESSAGES = {
 
 /**
  * A count next to an event word ("deux visites", "two visits") must match the years or dates listed with
- * it in the same sentence ("en 2015 et 2021"). Only lists the time grammar marks as one group are counted.
+ * it in the same sentence ("en 2015 et 2017"). Only lists the time grammar marks as one group are counted.
  */
 export function countListRule(meta: RuleMeta): Rule {
   const messages = { ...COUNT_LIST_MESSAGES, ...meta.messages };

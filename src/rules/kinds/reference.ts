@@ -37,7 +37,7 @@ export function parseReferenceValue(value: string, attribute: ReferenceTarget['a
     return Number.isFinite(number) ? { kind: 'count', number } : `a number for a quantity rule, not "${value}"`;
   }
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!match) return `a date written 2025-10-16, 2025-10 or 2025 for an event rule, not "${value}"`;
+  if (!match) return `a date written 2019-04-03, 2019-04 or 2019 for an event rule, not "${value}"`;
   const [start, end] = calendarBounds(value);
   const precision = match[3] ? 'day' : match[2] ? 'month' : 'year';
   return { kind: 'time', time: { value, precision, start, end } };
