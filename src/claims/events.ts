@@ -7,7 +7,7 @@ import { foldAligned, foldWord } from '../text/fold.js';
 import { splitClauses } from '../text/sentences.js';
 import { groupBy } from '../util/collections.js';
 import { readModality } from './modality.js';
-import { joinId } from '../util/strings.js';
+import { joinId, NO_KEYS, orNone } from '../util/strings.js';
 
 export type Identity = 'series' | 'once' | 'repeatable';
 
@@ -83,13 +83,13 @@ export function buildEventClaims(input: ClaimInput, specs: readonly EventSpec[],
           exhaustive: frame.count !== undefined && frame.count === distinct.size && distinct.size > 0,
           count: frame.count,
           modality: claimModality,
-          agents: frame.agents,
-          places: frame.places,
+          agents: orNone(frame.agents),
+          places: orNone(frame.places),
           series: frame.series,
           ordinal: frame.ordinal,
           trigger: frame.trigger,
           sentence,
-          keyParts: {},
+          keyParts: NO_KEYS,
         });
       }
     }

@@ -4,7 +4,7 @@ import { foldName } from '../../text/fold.js';
 import { fillTemplate, listOf } from '../../compare/values.js';
 import type { CheckResult, Rule, RuleMeta } from '../types.js';
 import { pushTo } from '../../util/collections.js';
-import { joinId } from '../../util/strings.js';
+import { joinId, NONE } from '../../util/strings.js';
 
 export const SPELLING_MESSAGES = {
   variants: '{{name}} is spelled {{variants}} in {{lang}} sources.',
@@ -37,8 +37,8 @@ export function spellingRule(options: { minWords: number; acrossLanguages: boole
           values: [{ value: written, span: mention.span, text: mention.text, stated: true }],
           exhaustive: false,
           modality: 'held',
-          agents: [],
-          places: [],
+          agents: NONE,
+          places: NONE,
           trigger: { text: mention.text, span: mention.span },
           sentence: mention.span,
           keyParts: { name: foldName(mention.text) },
