@@ -34,7 +34,7 @@ const MAX_LINK_WORDS = 3;
 /**
  * Event frames: for each clause with a trigger of one of `specs`, one claim per rule holding the event's
  * participants, place, ordinal, series name, times, count and modality. Times are shared out so that a
- * clause naming a visit "for the 8th session, planned for 2017" dates the session, not the visit.
+ * clause naming a visit "for the 3rd summit, planned for 2017" dates the summit, not the visit.
  */
 export function buildEventClaims(input: ClaimInput, specs: readonly EventSpec[], lexicon: Lexicon): Claim[] {
   const { doc } = input;

@@ -1,6 +1,6 @@
 /**
  * Two values written with the same number of characters that differ in exactly one digit
- * (2017 / 2001, 1918 / 1915): the signature of a typo rather than of a different fact.
+ * (2011 / 2001, 1918 / 1915): the signature of a typo rather than of a different fact.
  */
 export function oneDigitApart(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;

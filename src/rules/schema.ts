@@ -21,7 +21,7 @@ const Common = {
 
 /**
  * An event rule: which words announce the event, how an instance is identified, and what is compared.
- * - `series`: numbered instances of a recurring body (the 8th session of a commission): identity = the
+ * - `series`: numbered instances of a recurring body (the 3rd summit of a council): identity = the
  *   body's name + the ordinal (or, without one, the host place); the date is compared.
  * - `once`: a one-off event named by what it creates (an agreement concluded): identity = the name; the date is compared.
  * - `repeatable`: visits, meetings: single mentions are never compared (two visits are two events); only
@@ -117,7 +117,7 @@ export type QuantityRuleFile = z.infer<typeof QuantityRuleFile>;
 /** Which claims a reference fact is about; at least one criterion. */
 const ReferenceMatch = z
   .strictObject({
-    /** The instance of a series: 8 for "the 8th session". */
+    /** The instance of a series: 3 for "the 3rd summit". */
     ordinal: z.number().int().positive().optional(),
     /** Words of the series or agreement name, in either language ("commission", "mixte"). */
     series: z.array(z.string().min(1)).min(1).optional(),
@@ -138,7 +138,7 @@ export const ReferenceFact = z.strictObject({
 export type ReferenceFact = z.infer<typeof ReferenceFact>;
 
 /**
- * Canonical facts a newsroom keeps ("the 8th session took place on 16 October 2019"): every article's claims
+ * Canonical facts a newsroom keeps ("the 3rd summit took place on 17 October 2019"): every article's claims
  * read by the named event or quantity rule are checked against them.
  */
 export const ReferenceRuleFile = z.strictObject({

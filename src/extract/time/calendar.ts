@@ -71,7 +71,7 @@ export function decadeRange(start: number): DayRange {
 /**
  * Seasons are read loosely, so that meteorological and astronomical readings both fall inside:
  * "l'été 2018" covers 1 June to 22 September. Winter straddles two years and "winter 2018" is read
- * either way by writers, so it covers January 2018 to 20 March 2017.
+ * either way by writers, so it covers January 2018 to 20 March 2019.
  */
 const SEASON_DAYS: Record<Season, readonly [number, number, number, number, number]> = {
   spring: [3, 1, 6, 20, 0],

@@ -9,7 +9,7 @@ export const WEEKDAY_MESSAGES = {
 
 const NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-/** A weekday written next to a full date ("jeudi 16 octobre 2019") must be that date's weekday. */
+/** A weekday written next to a full date ("jeudi 17 octobre 2019") must be that date's weekday. */
 export function weekdayRule(meta: RuleMeta): Rule {
   const messages = { ...WEEKDAY_MESSAGES, ...meta.messages };
   return {
