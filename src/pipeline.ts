@@ -16,7 +16,7 @@ export interface AnalyzeOptions {
 export interface DocumentResult {
   analysis: CorpusDocument;
   claims: Claim[];
-  /** Findings of the per-document checks (`checkDocument`), before severity capping. */
+  /** Findings of the per-document checks (`checkDocument`), severities capped as configured. */
   findings: FindingDraft[];
 }
 

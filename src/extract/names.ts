@@ -3,6 +3,7 @@ import type { Lexicon, LocaleLexicon } from '../model/lexicon.js';
 import type { Mention, Span } from '../model/mention.js';
 import { foldName, foldWord } from '../text/fold.js';
 import { ROMAN_NUMERAL, tokenize, type Token } from './tokens.js';
+import { pushTo } from '../util/collections.js';
 
 /** Lower-case words allowed inside a capitalised name ("Conseil Supérieur de la Magistrature", "Ibn al Khattab"). */
 const CONNECTORS = new Set(['de', 'du', 'des', "d'", 'la', 'le', 'les', "l'", 'el', 'al', 'ben', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'of', 'the', 'da', 'dos', 'di', 'y', 'for', 'and', 'et']);
@@ -63,7 +64,7 @@ function tablesFor(lexicon: Lexicon, lang: Lang): NameTables {
   }
   tables = {
     stopwords: new Set((locale?.nameStopwords ?? []).map(foldWord)),
-    honorifics: byFirstWord(byLength((locale?.honorifics ?? []).map((h) => ({ tokens: words(h).map(comparable).map((w) => w.replace(/\.$/, '')) })))),
+    honorifics: byFirstWord(byLength((locale?.honorifics ?? []).map((h) => ({ tokens: words(h).map((w) => comparable(w).replace(/\.$/, '')) })))),
     titles: byFirstWord(byLength(Object.entries(locale?.titles ?? {}).map(([phrase, role]) => ({ tokens: words(phrase).map(comparable), role })))),
     titleAdjectives: new Map(Object.entries(locale?.titleAdjectives ?? {}).map(([word, role]) => [foldWord(word), role])),
     orgHeads: new Set((locale?.orgHeads ?? []).map(foldWord)),
@@ -78,10 +79,7 @@ function tablesFor(lexicon: Lexicon, lang: Lang): NameTables {
 /** Entries grouped by their first word, each group keeping the input order (longest first). */
 function byFirstWord<T extends { tokens: string[] }>(list: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const entry of list) {
-    const first = entry.tokens[0];
-    if (first !== undefined) map.set(first, [...(map.get(first) ?? []), entry]);
-  }
+  for (const entry of list) if (entry.tokens[0] !== undefined) pushTo(map, entry.tokens[0], entry);
   return map;
 }
 

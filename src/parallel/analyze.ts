@@ -23,8 +23,8 @@ export interface AnalyzeArticlesOptions {
   onStage?: StageListener;
   /**
    * Threads that read and analyse articles: 1 (the default) runs in this thread; N > 1 adds N - 1 worker
-   * threads (this one analyses batches too); 'auto' uses every core from AUTO_PARALLEL_MIN_FILES files on. Results are the same whatever
-   * the number.
+   * threads (this one analyses batches too); 'auto' uses every core from AUTO_PARALLEL_MIN_FILES files on.
+   * Results are the same whatever the number.
    */
   jobs?: number | 'auto';
 }

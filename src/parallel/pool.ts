@@ -54,7 +54,7 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
     onDocument: () => Atomics.add(counters, SIGNAL_DOCUMENTS, 1),
   });
   const pool = Array.from({ length: Math.min(options.jobs - 1, batches.length - 1) }, () => startWorker(setup));
-  let replies: Reply[];
+  let replies: Array<Extract<BatchReply, { ok: true }>>;
   try {
     replies = collectReplies(pool, local, files, batches, counters, options.onProgress);
   } finally {
@@ -67,11 +67,7 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
     return analyzeInProcess(files, configuration, { lang: options.lang, cache: options.cache });
   }
   if (options.cache) {
-    // The main thread's batches counted themselves on this cache object; the workers' come as figures.
-    for (const reply of replies) {
-      if (reply.local) continue;
-      for (const [key, value] of Object.entries(reply.cache ?? {})) options.cache.stats[key as keyof typeof options.cache.stats] += value;
-    }
+    for (const reply of replies) for (const [key, value] of Object.entries(reply.cache ?? {})) options.cache.stats[key as keyof typeof options.cache.stats] += value;
   }
   if (options.onStage) {
     const times = emptyStageTimes();
@@ -81,8 +77,6 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
   }
   return merged;
 }
-
-type Reply = Extract<BatchReply, { ok: true }> & { local?: boolean };
 
 /**
  * Keeps every worker IN_FLIGHT batches ahead and takes replies as they come; the main thread analyses
@@ -97,8 +91,8 @@ function collectReplies(
   batches: ReadonlyArray<{ start: number; end: number }>,
   counters: Int32Array,
   onProgress: AnalyzeArticlesOptions['onProgress'],
-): Reply[] {
-  const replies: Reply[] = new Array(batches.length);
+): Array<Extract<BatchReply, { ok: true }>> {
+  const replies: Array<Extract<BatchReply, { ok: true }>> = new Array(batches.length);
   let next = 0;
   const send = (member: PooledWorker) => {
     const { start, end } = batches[next]!;
@@ -132,7 +126,8 @@ function collectReplies(
     }
     if (!got && next < batches.length) {
       const { start, end } = batches[next]!;
-      replies[next] = { ...local({ batch: next, files: files.slice(start, end) }), local: true };
+      // This thread's batches count on the cache object itself; only the workers' counts are added later.
+      replies[next] = { ...local({ batch: next, files: files.slice(start, end) }), cache: undefined };
       next += 1;
       received += 1;
       lastActivity = Date.now();
