@@ -1,8 +1,10 @@
 import type { Claim, ClaimValue } from '../model/claim.js';
 import type { Lexicon, LocaleLexicon } from '../model/lexicon.js';
 import type { Mention, Span } from '../model/mention.js';
-import { foldWord } from '../text/fold.js';
+import { foldAligned, foldWord } from '../text/fold.js';
 import { tokenize, type Token } from '../extract/tokens.js';
+import { timeGrammarOf } from '../extract/time/grammar.js';
+import type { TenseReader } from '../extract/time/tense.js';
 import type { ClaimInput } from './events.js';
 import { joinId, NONE } from '../util/strings.js';
 
@@ -36,10 +38,8 @@ const UNITS: Record<string, { dimension: string; factor: number }> = {
 interface Vocabulary {
   functionWords: Set<string>;
   classes: Map<string, string>;
-  /** Words and phrases that put a clause in the future ("will", "next", "se tiendra"), folded, as token lists. */
-  futureCues: string[][];
-  /** Endings of a future tense ("-eront"), tested on lower-case words. */
-  futureSuffixes: string[];
+  /** The time grammar's reader of future cues ("will", "se tiendra") and endings ("-eront"). */
+  tense: TenseReader;
 }
 
 const vocabularyCache = new WeakMap<LocaleLexicon, Vocabulary>();
@@ -49,10 +49,7 @@ function vocabulary(locale: LocaleLexicon): Vocabulary {
   if (!vocab) {
     const classes = new Map<string, string>();
     for (const [name, words] of Object.entries(locale.nounClasses)) for (const word of words) classes.set(foldWord(word), name);
-    const table = (name: string) => (Array.isArray(locale.time[name]) ? (locale.time[name] as unknown[]).map(String) : []);
-    const futureCues = table('futureCues').map((cue) => cue.split(/\s+/).map(foldWord));
-    const futureSuffixes = table('futureSuffixes').map(foldWord);
-    vocab = { functionWords: new Set([...locale.functionWords, ...locale.stopwords].map(foldWord)), classes, futureCues, futureSuffixes };
+    vocab = { functionWords: new Set([...locale.functionWords, ...locale.stopwords].map(foldWord)), classes, tense: timeGrammarOf(locale).tense };
     vocabularyCache.set(locale, vocab);
   }
   return vocab;
@@ -99,7 +96,7 @@ export function buildValueClaims(input: ClaimInput, lexicon: Lexicon, options: V
       if (anchor) anchors.set(m, anchor);
     }
     for (const mention of inside) {
-      for (const read of readValue(mention, inside, tokens, vocab, lexicon, options.types)) {
+      for (const read of readValue(mention, doc.text, inside, tokens, vocab, lexicon, options.types)) {
       const local = localWords(words, mention.span, options.localWindow);
       const own = anchors.get(mention);
       const sentenceAnchors = [...anchors].filter(([m, a]) => m !== mention && a !== own).map(([, a]) => a);
@@ -203,6 +200,7 @@ interface ReadValue {
 
 function readValue(
   mention: Mention,
+  text: string,
   inside: readonly Mention[],
   tokens: readonly Token[],
   vocab: Vocabulary,
@@ -219,7 +217,7 @@ function readValue(
       const start = mention.attrs.start === undefined ? undefined : String(mention.attrs.start);
       const time = start ? { value: start, precision: 'day' as const, start, end: String(mention.attrs.end ?? start) } : undefined;
       // "this coming Sunday", "next Tuesday" announce a day; they are never the day something happened.
-      const future = Number(mention.attrs.offset ?? 0) > 0 || (mention.attrs.tense === 'future' && futureClause(mention, tokens, vocab));
+      const future = Number(mention.attrs.offset ?? 0) > 0 || (mention.attrs.tense === 'future' && futureClause(mention, text, tokens, vocab));
       out.push({ type: 'weekday', key: future ? 'weekday:future' : 'weekday', value: claimValue(base, { value: WEEKDAYS[weekday]!, number: weekday, time }) });
     }
     const stated = mention.attrs.resolved === false && mention.attrs.day !== undefined && mention.attrs.month !== undefined;
@@ -287,7 +285,7 @@ function readValue(
 
 /**
  * A claim value with every field in one fixed order (absent ones undefined): all values share one object
- * shape, which V8 stores compactly, and the mention's span is copied out so the mention can be dropped.
+ * shape, which V8 stores compactly. The span is the mention's, shared with the claim's trigger.
  */
 function claimValue(
   base: { span: Span; text: string; stated: boolean },
@@ -295,7 +293,7 @@ function claimValue(
 ): ClaimValue {
   return {
     value: fields.value,
-    span: [base.span[0], base.span[1]],
+    span: base.span,
     text: base.text,
     stated: base.stated,
     time: fields.time,
@@ -311,7 +309,7 @@ function claimValue(
  * council said Friday": Friday is past). The weekday's comma-delimited segment decides, unless it holds
  * nothing but the weekday ("On Friday, the leaders will meet"), when the next segment does.
  */
-function futureClause(mention: Mention, tokens: readonly Token[], vocab: Vocabulary): boolean {
+function futureClause(mention: Mention, text: string, tokens: readonly Token[], vocab: Vocabulary): boolean {
   const isBreak = (t: Token) => /^[,;:()«»"—–]$/.test(t.text);
   let from = tokens.findIndex((t) => t.end > mention.span[0]);
   if (from < 0) return true;
@@ -326,10 +324,8 @@ function futureClause(mention: Mention, tokens: readonly Token[], vocab: Vocabul
     to++;
     while (to < tokens.length && !isBreak(tokens[to]!)) to++;
   }
-  const segment = tokens.slice(from, to);
-  const words = segment.map((t) => foldWord(t.text));
-  if (vocab.futureCues.some((cue) => words.some((_, i) => cue.every((w, k) => words[i + k] === w)))) return true;
-  return segment.some((t) => !t.upper && vocab.futureSuffixes.some((end) => t.text.length > end.length + 1 && foldWord(t.text).endsWith(end)));
+  const segment = text.slice(tokens[from]!.start, tokens[Math.min(to, tokens.length) - 1]!.end);
+  return vocab.tense.futureCue.test(foldAligned(segment)) || !!vocab.tense.futureWord?.test(segment);
 }
 
 /** The class of counted things too general to compare on its own ("people"): refined by the verb that follows. */
