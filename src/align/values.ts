@@ -31,6 +31,8 @@ export interface ValueAlignOptions {
  */
 interface Features {
   claim: Claim;
+  /** Where the claim's sentence stands in its document, from 0 (the start) to 1 (the end). */
+  position: number;
   ids: Int32Array;
   weights: Float64Array;
   norm: number;
@@ -48,12 +50,14 @@ export function alignValueClaims(claims: readonly Claim[], options: ValueAlignOp
   const vocabulary = new Vocabulary();
   const idf = inverseDocumentFrequency(claims, vocabulary);
   const related = relatedDocuments(claims);
+  const lengths = new Map<string, number>();
+  for (const claim of claims) lengths.set(claim.doc, Math.max(lengths.get(claim.doc) ?? 1, claim.sentence[1]));
   const blocks = new Map<string, Claim[]>();
   for (const claim of claims) pushTo(blocks, claim.keyParts.key ?? claim.attribute, claim);
   const pairs: AlignedPair[] = [];
   for (const [, block] of [...blocks].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     if (new Set(block.map((c) => c.doc)).size < 2) continue;
-    const features = block.map((claim) => featuresOf(claim, idf, vocabulary));
+    const features = block.map((claim) => featuresOf(claim, idf, vocabulary, lengths.get(claim.doc)!));
     const postings = new Map<number, number[]>();
     features.forEach((f, i) => {
       for (const word of f.ids) pushTo(postings, word, i);
@@ -69,7 +73,8 @@ export function alignValueClaims(claims: readonly Claim[], options: ValueAlignOp
       }
       for (const j of candidates) {
         if (!related(features[i]!.claim.doc, features[j]!.claim.doc)) continue;
-        const { similarity, local } = similarityOf(features[i]!, features[j]!, options.localBonus);
+        const { similarity: words, local } = similarityOf(features[i]!, features[j]!, options.localBonus);
+        const similarity = words + (sameStation(features[i]!, features[j]!) ? options.localBonus : 0);
         if (similarity < options.threshold) continue;
         offer((best[i] ??= new Map()), features[j]!.claim.doc, j, similarity, local);
         offer((best[j] ??= new Map()), features[i]!.claim.doc, i, similarity, local);
@@ -221,7 +226,7 @@ function inverseDocumentFrequency(claims: readonly Claim[], vocabulary: Vocabula
   return idf;
 }
 
-function featuresOf(claim: Claim, idf: Float64Array, vocabulary: Vocabulary): Features {
+function featuresOf(claim: Claim, idf: Float64Array, vocabulary: Vocabulary, length: number): Features {
   const ids = vocabulary.wordsOf(claim);
   // A local word missing from the context (rare) gets an id too: it can still meet another claim's.
   const local = vocabulary.list(claim.keyParts.local, false);
@@ -235,7 +240,7 @@ function featuresOf(claim: Claim, idf: Float64Array, vocabulary: Vocabulary): Fe
     weights[k] = weight;
     norm += weight * weight;
   }
-  return { claim, ids, weights, norm: Math.sqrt(norm), local };
+  return { claim, position: claim.sentence[0] / length, ids, weights, norm: Math.sqrt(norm), local };
 }
 
 function hasId(sorted: Int32Array, id: number): boolean {
@@ -248,6 +253,14 @@ function hasId(sorted: Int32Array, id: number): boolean {
     else hi = mid - 1;
   }
   return false;
+}
+
+/** How close two sentences in different languages must stand in their documents to count as each other's translation. */
+const SAME_STATION = 0.05;
+
+/** A translation keeps its original's order: sentences in two languages at the same place in their documents. */
+function sameStation(a: Features, b: Features): boolean {
+  return a.claim.lang !== b.claim.lang && Math.abs(a.position - b.position) <= SAME_STATION;
 }
 
 function similarityOf(a: Features, b: Features, localBonus: number): { similarity: number; local: boolean } {

@@ -1,7 +1,8 @@
 import type { Claim, ClaimValue } from '../model/claim.js';
 import type { Lexicon, LocaleLexicon } from '../model/lexicon.js';
 import type { Mention, Span } from '../model/mention.js';
-import { foldAligned, foldWord } from '../text/fold.js';
+import { escapeRegExp, foldAligned, foldName, foldWord } from '../text/fold.js';
+import { groupBy } from '../util/collections.js';
 import { tokenize, type Token } from '../extract/tokens.js';
 import { timeGrammarOf } from '../extract/time/grammar.js';
 import type { TenseReader } from '../extract/time/tense.js';
@@ -9,7 +10,7 @@ import type { ClaimInput } from './events.js';
 import { joinId, NONE } from '../util/strings.js';
 
 /** The kinds of values compared across articles without a rule per story. */
-export const VALUE_TYPES = ['weekday', 'year', 'date', 'duration', 'count', 'quantity', 'ordinal', 'place'] as const;
+export const VALUE_TYPES = ['weekday', 'year', 'date', 'duration', 'count', 'age', 'quantity', 'ordinal', 'place'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 
 export interface ValueClaimOptions {
@@ -40,16 +41,85 @@ interface Vocabulary {
   classes: Map<string, string>;
   /** The time grammar's reader of future cues ("will", "se tiendra") and endings ("-eront"). */
   tense: TenseReader;
+  ages: AgeReader;
+  /** The words of the age phrases, as compared (normaliseWord). */
+  ageWords: Set<string>;
+}
+
+/** Patterns that tell an age from the words around a number (see `ages` in the lexicon). */
+interface AgeReader {
+  /** Folded text before the number ends with a cue, maybe followed by the first ages of a list ("aged 17, 18 and "). */
+  before: RegExp | null;
+  /** Text after the number starts with an age word ("-year-old"). */
+  after: RegExp | null;
+  /** Folded text before the number ends with a person noun (or a number) and a link ("un homme de "). */
+  person: RegExp | null;
+  /** Text after the number starts with the unit of that construction (" ans"). */
+  unit: RegExp | null;
+}
+
+/** Ages above this are not ages ("aged 2013" is a misreading). */
+const MAX_AGE = 125;
+
+function ageReader(locale: LocaleLexicon): AgeReader {
+  const { ages } = locale;
+  // "year-old" also matches "year old": the parts of a phrase may be joined by dashes or spaces.
+  const alt = (words: readonly string[]) =>
+    words.map((w) => foldAligned(w).split(/[-\s]+/).map(escapeRegExp).join('[-\\s]+')).join('|');
+  const list = `(?:\\d{1,3}\\s*(?:,${ages.joins.length ? `|(?:${alt(ages.joins)})(?![\\p{L}])` : ''})\\s*)*`;
+  const numberWords = Object.keys(locale.numbers);
+  return {
+    before: ages.before.length ? new RegExp(`(?<![\\p{L}])(?:${alt(ages.before)})\\s+${list}$`, 'u') : null,
+    after: ages.after.length ? new RegExp(`^[-\\s](?:${alt(ages.after)})(?![\\p{L}])`, 'iu') : null,
+    person:
+      ages.persons.length && ages.links.length
+        ? new RegExp(`(?<![\\p{L}])(?:${alt([...ages.persons, ...numberWords])}|\\d+)\\s+(?:${alt(ages.links)})\\s*$`, 'u')
+        : null,
+    unit: ages.units.length ? new RegExp(`^\\s+(?:${alt(ages.units)})(?![\\p{L}])`, 'iu') : null,
+  };
+}
+
+/**
+ * Whether a number states someone's age ("a 20-year-old", "aged 17, 18 and 20", "un homme de 20 ans",
+ * "Vessel, 41,"), and whose, when a name is attached to it: `null` if it is not an age, the person's
+ * name (or '' when none is attached) if it is.
+ */
+function ageOf(mention: Mention, text: string, inside: readonly Mention[], ages: AgeReader): string | null {
+  const digits = /^\d{1,3}(?![\d.,]\d)/.exec(mention.text);
+  if (!digits || Number(digits[0]) > MAX_AGE) return null;
+  const start = mention.span[0];
+  const end = start + digits[0].length;
+  const after = text.slice(end, end + 24);
+  const suffix = ages.after?.exec(after);
+  const nameOf = (m: Mention | undefined) => (m ? String(m.attrs.surname ?? m.value ?? '') : '');
+  if (suffix) {
+    // "the 41-year-old Bowe": the name right after the age phrase.
+    const at = end + suffix[0].length;
+    return nameOf(inside.find((m) => m.kind === 'person' && m.span[0] >= at && /^\s*$/.test(text.slice(at, m.span[0]))));
+  }
+  const before = foldAligned(text.slice(Math.max(0, start - 60), start));
+  const apposed = inside.find((m) => m.kind === 'person' && m.span[1] <= start && /^\s*[,(]\s*$/.test(text.slice(m.span[1], start)));
+  if (apposed && /^\s*[,)]/.test(after)) return nameOf(apposed);
+  if (ages.before?.test(before) || (ages.person?.test(before) && ages.unit?.test(after))) return '';
+  return null;
 }
 
 const vocabularyCache = new WeakMap<LocaleLexicon, Vocabulary>();
 
-function vocabulary(locale: LocaleLexicon): Vocabulary {
+function vocabulary(locale: LocaleLexicon, lexicon: Lexicon): Vocabulary {
   let vocab = vocabularyCache.get(locale);
   if (!vocab) {
     const classes = new Map<string, string>();
     for (const [name, words] of Object.entries(locale.nounClasses)) for (const word of words) classes.set(foldWord(word), name);
-    vocab = { functionWords: new Set([...locale.functionWords, ...locale.stopwords].map(foldWord)), classes, tense: timeGrammarOf(locale).tense };
+    vocab = {
+      functionWords: new Set([...locale.functionWords, ...locale.stopwords].map(foldWord)),
+      classes,
+      tense: timeGrammarOf(locale).tense,
+      ages: ageReader(locale),
+      ageWords: new Set(
+        [...locale.ages.before, ...locale.ages.after, ...locale.ages.units].flatMap((phrase) => phrase.split(/[-\s]+/)).filter((w) => /\p{L}{2,}/u.test(w)).map((w) => normaliseWord(w, lexicon)),
+      ),
+    };
     vocabularyCache.set(locale, vocab);
   }
   return vocab;
@@ -75,7 +145,7 @@ export function buildValueClaims(input: ClaimInput, lexicon: Lexicon, options: V
   const { doc } = input;
   const locale = lexicon.locales[doc.lang];
   if (!locale) return [];
-  const vocab = vocabulary(locale);
+  const vocab = vocabulary(locale, lexicon);
   const claims: Claim[] = [];
   let mentionIndex = 0;
   const mentions = input.mentions;
@@ -95,11 +165,27 @@ export function buildValueClaims(input: ClaimInput, lexicon: Lexicon, options: V
       const anchor = anchorOf(m);
       if (anchor) anchors.set(m, anchor);
     }
+    const reads: Array<{ mentions: Mention[]; read: ReadValue }> = [];
+    const ages: Array<{ mention: Mention; read: ReadValue }> = [];
     for (const mention of inside) {
       for (const read of readValue(mention, doc.text, inside, tokens, vocab, lexicon, options.types)) {
-      const local = localWords(words, mention.span, options.localWindow);
-      const own = anchors.get(mention);
-      const sentenceAnchors = [...anchors].filter(([m, a]) => m !== mention && a !== own).map(([, a]) => a);
+        if (read.type === 'age') ages.push({ mention, read });
+        else reads.push({ mentions: [mention], read });
+      }
+    }
+    // The ages of one sentence are one claim, a list ("a 17-year-old, two 18-year-olds and a 20-year-old"):
+    // the people of a list cannot be told apart, so lists are compared as sets.
+    for (const list of groupBy(ages, (a) => a.read.key).values()) {
+      reads.push({ mentions: list.map((a) => a.mention), read: ageList(list.map((a) => a.read), doc.text) });
+    }
+    for (const { mentions: own, read } of reads) {
+      const mention = own[0]!;
+      const span: Span = [mention.span[0], own[own.length - 1]!.span[1]];
+      const local = localWords(words, span, options.localWindow);
+      // "aged", "year-old", "ans" say that a number is an age, not which age: they would align any two ages.
+      if (read.type === 'age') for (const word of vocab.ageWords) local.delete(word);
+      const ownAnchors = new Set(own.map((m) => anchors.get(m)));
+      const sentenceAnchors = [...anchors].filter(([m, a]) => !own.includes(m) && !ownAnchors.has(a)).map(([, a]) => a);
       claims.push({
         id: joinId(doc.id, options.ruleId, mention.span[0], read.type),
         doc: doc.id,
@@ -112,7 +198,7 @@ export function buildValueClaims(input: ClaimInput, lexicon: Lexicon, options: V
         modality: 'held',
         agents: NONE,
         places: NONE,
-        trigger: { text: mention.text, span: mention.span },
+        trigger: { text: read.value.text, span: read.value.span },
         sentence,
         keyParts: {
           key: read.key,
@@ -121,10 +207,19 @@ export function buildValueClaims(input: ClaimInput, lexicon: Lexicon, options: V
           anchors: [...new Set(sentenceAnchors)].sort().join(' '),
         },
       });
-      }
     }
   }
   return claims;
+}
+
+/** The ages of one sentence as one value: "17, 18, 20" (in order, without repeats), cited from the first to the last. */
+function ageList(reads: readonly ReadValue[], text: string): ReadValue {
+  const first = reads[0]!.value;
+  const last = reads[reads.length - 1]!.value;
+  const ages = [...new Set(reads.map((r) => r.value.number!))].sort((x, y) => x - y);
+  const span: Span = reads.length === 1 ? first.span : [first.span[0], last.span[1]];
+  const base = { span, text: reads.length === 1 ? first.text : text.slice(span[0], span[1]), stated: true };
+  return { type: 'age', key: reads[0]!.key, value: claimValue(base, { value: ages.join(', '), number: ages.length === 1 ? ages[0] : undefined }) };
 }
 
 function isValueMention(m: Mention): boolean {
@@ -238,6 +333,13 @@ function readValue(
     }
     return out;
   }
+  const person = (mention.kind === 'number' || mention.kind === 'duration') && types.has('age') ? ageOf(mention, text, inside, vocab.ages) : null;
+  if (person !== null) {
+    // "âgés de 17, 18 et 26 ans" / "a 20-year-old": an age, whatever the number grammar made of it. The
+    // ages of named people are only compared for the same name ("the 41-year-old Bowe", "Klitschko, 32,").
+    const age = Number(/^\d+/.exec(mention.text)![0]);
+    return [{ type: 'age', key: person ? `${AGE_KEY}:${foldName(person)}` : AGE_KEY, value: claimValue(base, { value: String(age), number: age }) }];
+  }
   if (mention.kind === 'duration' && types.has('duration') && /^P\d/.test(mention.value)) {
     // "a nine-year deal" / "eight years", "four decades" / "deux décennies": compared as ISO durations.
     return [{ type: 'duration', key: 'duration', value: claimValue(base, { value: mention.value, number: isoDurationDays(mention.value) }) }];
@@ -328,6 +430,9 @@ function futureClause(mention: Mention, text: string, tokens: readonly Token[], 
   return vocab.tense.futureCue.test(foldAligned(segment)) || !!vocab.tense.futureWord?.test(segment);
 }
 
+/** The key of the ages stated in a sentence. */
+export const AGE_KEY = 'age';
+
 /** The class of counted things too general to compare on its own ("people"): refined by the verb that follows. */
 const GENERIC_CLASS = 'people';
 /** How far after a count its verb may stand ("people were arrested", "personnes ont été blessées"). */
@@ -348,7 +453,7 @@ function measureBefore(mention: Mention, tokens: readonly Token[], vocab: Vocabu
   const before = tokens.filter((t) => t.end <= mention.span[0]).slice(-3).reverse();
   for (const token of before) {
     const folded = foldWord(token.text);
-    if (vocab.functionWords.has(folded) || !/\p{L}{3,}/u.test(token.text)) continue;
+    if (vocab.functionWords.has(folded) || !/^\p{L}{3,}/u.test(token.text)) continue;
     return vocab.classes.get(folded) ?? normaliseWord(token.text, lexicon);
   }
   return null;

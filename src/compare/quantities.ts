@@ -24,6 +24,8 @@ export function relate(type: string, a: ClaimValue, b: ClaimValue): Relation {
       return a.number !== undefined && b.number !== undefined && Math.abs(a.number - b.number) <= 0.02 * Math.max(a.number, b.number) ? 'same' : 'conflict';
     case 'date':
       return relateDates(a.value, b.value);
+    case 'age':
+      return relateSets(a.value, b.value);
     case 'place': {
       if (a.value === b.value) return 'same';
       const withinA = (a.unit ?? '').split(' ');
@@ -65,6 +67,18 @@ function within(value: ClaimValue, other: number): boolean {
     default:
       return other === x;
   }
+}
+
+/**
+ * Two lists of ages ("17, 18, 20"): one sentence may name fewer of the people than another, so a list
+ * inside the other agrees; a value in neither is a conflict.
+ */
+function relateSets(a: string, b: string): Relation {
+  const x = a.split(', ');
+  const y = new Set(b.split(', '));
+  if (x.every((v) => y.has(v))) return 'same';
+  const xs = new Set(x);
+  return [...y].every((v) => xs.has(v)) ? 'same' : 'conflict';
 }
 
 /** "2009-02-22", "2009-02", "--02-22" (day and month without a stated year). */

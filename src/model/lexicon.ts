@@ -39,6 +39,26 @@ export const LocaleLexicon = z.object({
   functionWords: Words.default([]),
   /** Classes of counted nouns and verbs: "death" ← died, killed, dead, morts, tués. Keys are the class names. */
   nounClasses: z.record(z.string(), Words).default({}),
+  /**
+   * How an age is stated, so that "a 20-year-old", "aged 17, 18 and 20", "Vessel, 41," and "un homme de
+   * 20 ans" are compared as ages rather than as counts of years.
+   */
+  ages: z
+    .object({
+      /** Words right before an age, or before a list of ages ("aged", "âgés de"). */
+      before: Words.default([]),
+      /** Words that join the ages of a list, besides commas ("and", "et"). */
+      joins: Words.default([]),
+      /** Words right after an age, joined by a dash or a space ("year-old", "years old"). */
+      after: Words.default([]),
+      /** Nouns for a person that take an age after a link word and before a unit ("un homme de 20 ans"). */
+      persons: Words.default([]),
+      /** The link words of that construction ("de"). */
+      links: Words.default([]),
+      /** The units of that construction ("ans"). */
+      units: Words.default([]),
+    })
+    .default({ before: [], joins: [], after: [], persons: [], links: [], units: [] }),
   /** Words that introduce the publication date inside the text ("ce jour", "today"). */
   todayWords: Words.default([]),
   /** Titles that stand for a person ("roi" → "king"); the person is resolved from context. */

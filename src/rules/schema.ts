@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Severity } from '../model/finding.js';
+import { VALUE_TYPES } from '../claims/values.js';
 
 /** Words per language. */
 export const LangPhrases = z.strictObject({
@@ -162,9 +163,7 @@ export const ValuesRuleFile = z.strictObject({
   kind: z.literal('values'),
   options: z
     .strictObject({
-      types: z
-        .array(z.enum(['weekday', 'year', 'date', 'duration', 'count', 'quantity', 'ordinal', 'place']))
-        .default(['weekday', 'year', 'date', 'duration', 'count', 'quantity', 'ordinal', 'place']),
+      types: z.array(z.enum(VALUE_TYPES)).default([...VALUE_TYPES]),
       threshold: z.number().min(0).max(1).default(0.35),
       localBonus: z.number().min(0).max(1).default(0.1),
       localWindow: z.number().int().min(1).max(10).default(3),

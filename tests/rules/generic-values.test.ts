@@ -40,6 +40,22 @@ new RuleTester().run('generic/values', 'generic/values', {
         'e.txt': 'The port authority wants Norrland Shipping for five years. Osk Freight offered Norrland Shipping a three-year lease on the east dock, the port said.',
       },
     },
+    {
+      name: 'the ages of two named people in one story are never compared with each other',
+      articles: {
+        'a.txt': 'Lena Strand, 52, was rescued by the lifeboat crew off Port Elwin on Tuesday.',
+        'b.txt': 'Lena Strand, 52, was rescued by the lifeboat crew off Port Elwin on Tuesday night.',
+        'c.txt': 'Ivo Marsh, 38, was rescued by the lifeboat crew off Port Elwin on Tuesday.',
+      },
+    },
+    {
+      name: 'a sentence that names only some of a group agrees with one that lists them all',
+      articles: {
+        'a.txt': 'Three teenagers aged 15, 16 and 17 were held after the fire at the Oakridge depot.',
+        'b.txt': 'Three teenagers aged 15, 16 and 17 were held after the fire at the Oakridge depot, police said.',
+        'c.txt': 'A 17-year-old was among those held after the fire at the Oakridge depot.',
+      },
+    },
   ],
   invalid: [
     {
@@ -84,6 +100,23 @@ new RuleTester().run('generic/values', 'generic/values', {
         {
           messageId: 'outlier',
           sides: [{ doc: 'en', values: ['1931-06-12'] }, { doc: 'fr', values: ['1931-06-12'] }, { doc: 'fr-ca', values: ['1936-06-12'] }],
+        },
+      ],
+    },
+    {
+      name: 'an age changed in one of two translations, read from a list of ages worded three ways',
+      articles: {
+        'en.txt':
+          'Storm closes the coast road.\nThe ferry was cancelled on Monday.\nA 15-year-old, two 16-year-olds and a 19-year-old man were held overnight near Harlow, Essex Police said.\nThe depot reopens next week.',
+        'fr.txt':
+          'La tempête ferme la route côtière.\nLe bac a été annulé lundi.\nLa police de l’Essex a arrêté les quatre jeunes gens (âgés de 15, 16 et 29 ans) pendant la nuit près de Harlow.\nLe dépôt rouvre la semaine prochaine.',
+        'fr-ca.txt':
+          'La tempête ferme la route côtière.\nLe traversier a été annulé lundi.\nUn adolescent de 15 ans, deux de 16 ans et un homme de 19 ans ont été détenus durant la nuit près de Harlow, selon la police.\nLe dépôt rouvre la semaine prochaine.',
+      },
+      findings: [
+        {
+          messageId: 'outlier',
+          sides: [{ doc: 'en', values: ['15, 16, 19'] }, { doc: 'fr-ca', values: ['15, 16, 19'] }, { doc: 'fr', values: ['15, 16, 29'] }],
         },
       ],
     },

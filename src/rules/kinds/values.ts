@@ -130,7 +130,7 @@ function judge(
     fact.pairs.some(
       (p) =>
         (p.a === claim ? reference.claims.includes(p.b) : p.b === claim && reference.claims.includes(p.a)) &&
-        (p.similarity >= options.outlierThreshold || p.local || countedClass),
+        (p.similarity >= options.outlierThreshold || p.local || countedClass || sameGroup(p.a, p.b)),
     );
   // An article that itself gives the value of the others elsewhere (same key) knows it: its other value is
   // about something else (a rival's three-year lease in an article that also gives the five-year one).
@@ -198,6 +198,18 @@ function judge(
   };
 }
 
+/**
+ * Two lists of ages that share most of their members ("17, 18, 20" / "17, 18, 26") speak of the same group
+ * of people, however differently their sentences are worded.
+ */
+function sameGroup(a: Claim, b: Claim): boolean {
+  if (a.attribute !== 'age') return false;
+  const x = a.values[0]!.value.split(', ');
+  const y = new Set(b.values[0]!.value.split(', '));
+  const shared = x.filter((v) => y.has(v)).length;
+  return shared >= 2 && 2 * shared >= Math.max(x.length, y.size);
+}
+
 /** How many sources of a majority a finding cites (the message gives their number). */
 const MAX_MAJORITY_SIDES = 5;
 
@@ -222,7 +234,7 @@ function spansWeeks(fact: ValueFact): boolean {
  */
 const PRIORS: ReadonlyArray<readonly [RegExp, number]> = [
   [/^(weekday|weekday:future|year|date)$/, 0.5],
-  [/^(count:|duration$)/, 0.4],
+  [/^(count:|duration$|age(:|$))/, 0.4],
   [/^ordinal:/, 0.3],
   [/^quantity:(mass|length)$/, 0.35],
   [/^quantity:/, 0.15],
