@@ -50,6 +50,8 @@ interface Vocabulary {
 interface AgeReader {
   /** Folded text before the number ends with a cue, maybe followed by the first ages of a list ("aged 17, 18 and "). */
   before: RegExp | null;
+  /** The same, with nothing but a comma or a bracket before the cue (after a name: "Saipov, âgé de "). */
+  named: RegExp | null;
   /** Text after the number starts with an age word ("-year-old"). */
   after: RegExp | null;
   /** Folded text before the number ends with a person noun (or a number) and a link ("un homme de "). */
@@ -70,6 +72,7 @@ function ageReader(locale: LocaleLexicon): AgeReader {
   const numberWords = Object.keys(locale.numbers);
   return {
     before: ages.before.length ? new RegExp(`(?<![\\p{L}])(?:${alt(ages.before)})\\s+${list}$`, 'u') : null,
+    named: ages.before.length ? new RegExp(`^\\s*[,(]?\\s*(?:${alt(ages.before)})\\s+${list}$`, 'u') : null,
     after: ages.after.length ? new RegExp(`^[-\\s](?:${alt(ages.after)})(?![\\p{L}])`, 'iu') : null,
     person:
       ages.persons.length && ages.links.length
@@ -100,8 +103,12 @@ function ageOf(mention: Mention, text: string, inside: readonly Mention[], ages:
   const before = foldAligned(text.slice(Math.max(0, start - 60), start));
   const apposed = inside.find((m) => m.kind === 'person' && m.span[1] <= start && /^\s*[,(]\s*$/.test(text.slice(m.span[1], start)));
   if (apposed && /^\s*[,)]/.test(after)) return nameOf(apposed);
-  if (ages.before?.test(before) || (ages.person?.test(before) && ages.unit?.test(after))) return '';
-  return null;
+  if (ages.before?.test(before)) {
+    // "Saipov, âgé de 30 ans": the name the cue follows.
+    const named = ages.named;
+    return nameOf(named ? inside.find((m) => m.kind === 'person' && m.span[1] <= start && named.test(foldAligned(text.slice(m.span[1], start)))) : undefined);
+  }
+  return ages.person?.test(before) && ages.unit?.test(after) ? '' : null;
 }
 
 const vocabularyCache = new WeakMap<LocaleLexicon, Vocabulary>();

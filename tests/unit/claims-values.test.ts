@@ -21,6 +21,7 @@ describe('value claims: ages', () => {
     expect(ages('La police a arrêté quatre jeunes gens (âgés de 15, 16 et 29 ans) pendant la nuit.', 'fr')).toEqual([
       'age=15, 16, 29 "15, 16 et 29 ans"',
     ]);
+    expect(ages('Le suspect, Marc Dorval, âgé de 30 ans, a été arrêté.', 'fr')).toEqual(['age:dorval=30 "30"']);
     expect(ages('Un adolescent de 15 ans, deux de 16 ans et un homme de 19 ans ont été détenus.', 'fr')).toEqual([
       'age=15, 16, 19 "15 ans, deux de 16 ans et un homme de 19"',
     ]);
