@@ -219,7 +219,7 @@ export function buildValueClaims(input: ClaimInput, lexicon: Lexicon, options: V
   return claims;
 }
 
-/** The ages of one sentence as one value: "17, 18, 20" (in order, without repeats), cited from the first to the last. */
+/** The ages of one sentence as one list value (read back by `listMembers`): "17, 18, 20", in order, without repeats, cited from the first to the last. */
 function ageList(reads: readonly ReadValue[], text: string): ReadValue {
   const first = reads[0]!.value;
   const last = reads[reads.length - 1]!.value;

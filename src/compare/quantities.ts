@@ -74,11 +74,16 @@ function within(value: ClaimValue, other: number): boolean {
  * inside the other agrees; a value in neither is a conflict.
  */
 function relateSets(a: string, b: string): Relation {
-  const x = a.split(', ');
-  const y = new Set(b.split(', '));
+  const x = listMembers(a);
+  const y = new Set(listMembers(b));
   if (x.every((v) => y.has(v))) return 'same';
   const xs = new Set(x);
   return [...y].every((v) => xs.has(v)) ? 'same' : 'conflict';
+}
+
+/** The members of a list value ("17, 18, 20", as value claims write the ages of a sentence). */
+export function listMembers(value: string): string[] {
+  return value.split(', ');
 }
 
 /** "2009-02-22", "2009-02", "--02-22" (day and month without a stated year). */

@@ -1,6 +1,6 @@
 import { alignValueClaims, type AlignedPair, type ValueFact } from '../../align/values.js';
 import { buildValueClaims, type ValueType } from '../../claims/values.js';
-import { relate, type Relation } from '../../compare/quantities.js';
+import { listMembers, relate, type Relation } from '../../compare/quantities.js';
 import { fillTemplate, listOf, oneDigitApart } from '../../compare/values.js';
 import type { Claim } from '../../model/claim.js';
 import type { FindingDraft, Severity, SideDraft } from '../../model/finding.js';
@@ -204,8 +204,8 @@ function judge(
  */
 function sameGroup(a: Claim, b: Claim): boolean {
   if (a.attribute !== 'age') return false;
-  const x = a.values[0]!.value.split(', ');
-  const y = new Set(b.values[0]!.value.split(', '));
+  const x = listMembers(a.values[0]!.value);
+  const y = new Set(listMembers(b.values[0]!.value));
   const shared = x.filter((v) => y.has(v)).length;
   return shared >= 2 && 2 * shared >= Math.max(x.length, y.size);
 }
