@@ -73,8 +73,7 @@ export function alignValueClaims(claims: readonly Claim[], options: ValueAlignOp
       }
       for (const j of candidates) {
         if (!related(features[i]!.claim.doc, features[j]!.claim.doc)) continue;
-        const { similarity: words, local } = similarityOf(features[i]!, features[j]!, options.localBonus);
-        const similarity = words + (sameStation(features[i]!, features[j]!) ? options.localBonus : 0);
+        const { similarity, local } = similarityOf(features[i]!, features[j]!, options.localBonus);
         if (similarity < options.threshold) continue;
         offer((best[i] ??= new Map()), features[j]!.claim.doc, j, similarity, local);
         offer((best[j] ??= new Map()), features[i]!.claim.doc, i, similarity, local);
@@ -272,7 +271,7 @@ function similarityOf(a: Features, b: Features, localBonus: number): { similarit
     else j++;
   }
   const local = sharesAny(a.local, b.local);
-  return { similarity: dot / (a.norm * b.norm) + (local ? localBonus : 0), local };
+  return { similarity: dot / (a.norm * b.norm) + (local ? localBonus : 0) + (sameStation(a, b) ? localBonus : 0), local };
 }
 
 /** Aligned pairs joined into facts; a document keeps its best-aligned claim in each fact. */
