@@ -44,7 +44,10 @@ export const Corroboration = z.object({
   ruleId: z.string(),
   fact: z.string(),
   value: z.string(),
+  /** The first sources, quoted (at most MAX_CORROBORATION_SIDES). */
   sides: z.array(Side).min(2),
+  /** The other documents that agree, by id, when there are more than `sides` quotes (a fact an archive repeats). */
+  moreDocs: z.array(z.string()).optional(),
 });
 export type Corroboration = z.infer<typeof Corroboration>;
 

@@ -19,6 +19,12 @@ export interface BuildInput {
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
+ * Sources quoted per corroborated fact; the others are listed by id. A fact an archive repeats may have
+ * thousands of sources: quoting them all made a 100,000-article report 150 MB, for nobody to read.
+ */
+export const MAX_CORROBORATION_SIDES = 12;
+
+/**
  * Drafts → the Report: positions (line, column), verbatim quotes, fingerprints and ids; then the chain of
  * pure steps: dedupe by fingerprint, sort (severity, rule, first side), so output is byte-identical per input.
  */
@@ -65,7 +71,11 @@ export function buildReport(input: BuildInput): Report {
   );
   findings.forEach((finding, i) => (finding.id = `F${String(i + 1).padStart(3, '0')}`));
   const corroborated: Corroboration[] = input.corroborated
-    .map((c) => ({ ruleId: c.ruleId, fact: c.fact, value: c.value, sides: c.sides.map(place) }))
+    .map((c) => {
+      const out: Corroboration = { ruleId: c.ruleId, fact: c.fact, value: c.value, sides: c.sides.slice(0, MAX_CORROBORATION_SIDES).map(place) };
+      if (c.sides.length > MAX_CORROBORATION_SIDES) out.moreDocs = c.sides.slice(MAX_CORROBORATION_SIDES).map((side) => side.doc);
+      return out;
+    })
     .sort((a, b) => compareStrings(a.ruleId, b.ruleId) || compareStrings(a.fact, b.fact));
   const documents = [...input.documents]
     .sort((a, b) => compareStrings(a.id, b.id))

@@ -197,7 +197,7 @@ function renderCorroborated(corroborated: readonly Corroboration[], docs: Readon
   if (corroborated.length === 0) return '';
   const rows = corroborated.map(
     (fact) =>
-      `<tr><td>${escapeHtml(fact.fact)}</td><td class="agreed-value" data-label="Value"><strong>${escapeHtml(fact.value)}</strong></td><td>${sourceLinks(fact.sides, docs, context)}</td></tr>`,
+      `<tr><td>${escapeHtml(fact.fact)}</td><td class="agreed-value" data-label="Value"><strong>${escapeHtml(fact.value)}</strong></td><td>${sourceLinks(fact.sides, docs, context)}${fact.moreDocs?.length ? `, and ${fact.moreDocs.length} more` : ''}</td></tr>`,
   );
   return (
     '<section aria-labelledby="agreed-title"><h2 id="agreed-title">Facts the sources agree on</h2>' +

@@ -80,7 +80,11 @@ function corroboratedCase(fact: Corroboration, pathOf: (side: Side) => string): 
     classname: `crosscheck.${fact.ruleId}`,
     name: fact.fact,
     file: firstPath(fact.sides, pathOf),
-    systemOut: [`Corroborated: ${fact.value}`, ...fact.sides.map((side) => sideLine(side, pathOf))].join('\n'),
+    systemOut: [
+      `Corroborated: ${fact.value}`,
+      ...fact.sides.map((side) => sideLine(side, pathOf)),
+      ...(fact.moreDocs?.length ? [`- and ${fact.moreDocs.length} more`] : []),
+    ].join('\n'),
   };
 }
 

@@ -111,9 +111,15 @@ function corroboratedSection(corroborated: readonly Corroboration[], docs: Map<s
   const rows = corroborated.map((fact) => [
     cell(fact.fact),
     cell(fact.value),
-    fact.sides.map((side) => `${code(side.doc)} ${lineLink(side, docs.get(side.doc), context)}`).join(', '),
+    fact.sides.map((side) => `${code(side.doc)} ${lineLink(side, docs.get(side.doc), context)}`).join(', ') + moreSources(fact),
   ]);
   return ['## Facts the sources agree on', table(['Fact', 'Value', 'Sources'], rows)];
+}
+
+/** ", and 240 more" when a fact's other sources are listed by id only. */
+function moreSources(fact: Corroboration): string {
+  const more = fact.moreDocs?.length ?? 0;
+  return more === 0 ? '' : `, and ${more} more`;
 }
 
 function problemsSection(problems: Report['problems']): string[] {

@@ -102,7 +102,7 @@ export function selectReport(report: Report, options: SelectOptions = {}): Selec
  */
 export function withFindings(report: Report, findings: readonly Finding[], newDocs?: ReadonlySet<string>): Report {
   const involvesNew = (docs: readonly string[]) => newDocs === undefined || docs.some((doc) => newDocs.has(doc));
-  const corroborated = report.corroborated.filter((c) => involvesNew(c.sides.map((side) => side.doc)));
+  const corroborated = report.corroborated.filter((c) => involvesNew([...c.sides.map((side) => side.doc), ...(c.moreDocs ?? [])]));
   const events = report.events.filter((event) => involvesNew(event.docs));
   let documents = report.documents;
   if (newDocs !== undefined) {

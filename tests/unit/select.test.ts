@@ -67,6 +67,17 @@ describe('selectReport', () => {
     expect(selected.summary).toEqual({ documents: 4, error: 1, warning: 0, info: 1, corroborated: 1 });
   });
 
+  it('keeps a corroboration whose new document is among the sources listed by id only (moreDocs)', () => {
+    const many: Report = {
+      ...report,
+      findings: [],
+      events: [],
+      corroborated: [{ ...sample.corroborated[0]!, fact: 'repeated', sides: [oldVsOld.sides[0]!, oldVsOld.sides[1]!], moreDocs: ['old3', 'new'] }],
+    };
+    expect(selectReport(many, { newDocs: NEW }).report.corroborated.map((c) => c.fact)).toEqual(['repeated']);
+    expect(selectReport({ ...many, corroborated: [{ ...many.corroborated[0]!, moreDocs: ['old3'] }] }, { newDocs: NEW }).report.corroborated).toEqual([]);
+  });
+
   it('leaves out archive articles nothing cites', () => {
     const lonely: Report = { ...report, findings: [newVsOld], corroborated: [], events: [] };
     expect(selectReport(lonely, { newDocs: NEW }).report.documents.map((d) => d.id)).toEqual(['new', 'old1']);
