@@ -11,7 +11,8 @@ import { listArticleFiles } from './ingest/read.js';
 import { alignmentClock } from './align/facts.js';
 import { analyzeArticles } from './parallel/analyze.js';
 import type { StageListener } from './parallel/stages.js';
-import { checkCorpus, type DocumentResult } from './pipeline.js';
+import { checkCorpus, type ClaimSources, type DocumentResult } from './pipeline.js';
+import { makeSpillDir, removeSpill, shouldSpill, spilledSource, type SpillChoice } from './claims/store.js';
 import { buildReport } from './report/build.js';
 import type { Baseline, BaselineEntry } from './report/baseline.js';
 import { selectReport } from './report/select.js';
@@ -57,6 +58,12 @@ export interface CheckOptions {
   baseline?: Baseline;
   /** Apply the articles' `<!-- crosscheck-disable… -->` comments and `crosscheck:` front-matter keys (default true). */
   inlineSuppressions?: boolean;
+  /**
+   * Keep the claims on disk (a temporary folder, removed after the run) between reading the articles and
+   * checking them across the corpus, so memory stays bounded on a large archive: 'auto' (the default) from
+   * 20,000 articles on, 'always', or 'never'. Same report either way.
+   */
+  spill?: SpillChoice;
 }
 
 export interface CheckRun {
@@ -72,6 +79,8 @@ export interface CheckRun {
   unmatchedBaseline: BaselineEntry[];
   /** How many articles were checked as new, and read as the archive they were checked against. */
   scope: { new: number; archive: number };
+  /** Whether the claims were kept on disk between reading the articles and the corpus checks (`spill`). */
+  spilled: boolean;
 }
 
 export interface Configuration {
@@ -114,9 +123,21 @@ export function check(paths: readonly string[], options: CheckOptions = {}, conf
   const isNew = new Set(newFiles.map((file) => resolve(file)));
   const archiveFiles = options.against ? listArticleFiles(options.against).filter((file) => !isNew.has(resolve(file))) : [];
   // One sorted list, so `check a.md --against dir/` analyses in the same order as `check dir/`.
-  const { documents, problems, results } = analyzeArticles([...newFiles, ...archiveFiles].sort(), loaded, options);
-  const suppressions = options.inlineSuppressions === false ? [] : readSuppressions(documents, problems);
-  const finished = finishCheck(results, problems, loaded, options.onStage);
+  const files = [...newFiles, ...archiveFiles].sort();
+  const spillDir = shouldSpill(options.spill, files.length) ? makeSpillDir() : undefined;
+  let analysed: ReturnType<typeof analyzeArticles>;
+  let finished: ReturnType<typeof finishCheck>;
+  let suppressions: Suppression[];
+  try {
+    analysed = analyzeArticles(files, loaded, { ...options, spillDir });
+    // Before the report: an invalid suppression key is a problem of its article, listed in the report.
+    suppressions = options.inlineSuppressions === false ? [] : readSuppressions(analysed.documents, analysed.problems);
+    const sources: ClaimSources | undefined = spillDir === undefined ? undefined : (rule) => spilledSource(spillDir, rules, rule);
+    finished = finishCheck(analysed.results, analysed.problems, loaded, options.onStage, sources);
+  } finally {
+    if (spillDir !== undefined) removeSpill(spillDir);
+  }
+  const { documents } = analysed;
   const shownNew = new Set(newFiles.map((file) => relative(process.cwd(), file) || file)); // as ingest shows paths
   const newDocs = new Set(documents.filter((doc) => shownNew.has(doc.path)).map((doc) => doc.id));
   const { report, ...selection } = selectReport(finished.report, {
@@ -124,7 +145,7 @@ export function check(paths: readonly string[], options: CheckOptions = {}, conf
     suppressions,
     baseline: options.baseline,
   });
-  return { report, documents: finished.documents, lexicon, rules, ...selection, scope: { new: newDocs.size, archive: documents.length - newDocs.size } };
+  return { report, documents: finished.documents, lexicon, rules, ...selection, scope: { new: newDocs.size, archive: documents.length - newDocs.size }, spilled: spillDir !== undefined };
 }
 
 /** Every article's inline suppressions; an invalid `crosscheck:` front-matter key becomes a problem of that article. */
@@ -140,16 +161,17 @@ function readSuppressions(documents: readonly Document[], problems: Array<{ path
   });
 }
 
-/** The corpus-level half of a check, shared with the parallel runner. */
+/** The corpus-level half of a check: claims from the results, or from `sources` when they were spilled. */
 export function finishCheck(
   results: readonly DocumentResult[],
   problems: ReadonlyArray<{ path: string; line?: number; message: string }>,
   configuration: Configuration,
   onStage?: StageListener,
+  sources?: ClaimSources,
 ): { report: Report; documents: Document[] } {
   const corpusStarted = performance.now();
   const alignedBefore = alignmentClock.ms;
-  const corpus = checkCorpus(results, configuration);
+  const corpus = checkCorpus(results, configuration, sources);
   // Rules align claims inside their `check`; the alignment clock tells that share apart from comparing.
   const aligning = alignmentClock.ms - alignedBefore;
   onStage?.('align', aligning);

@@ -4,7 +4,8 @@ import type { CorroborationDraft, FindingDraft } from './model/finding.js';
 import type { Lexicon } from './model/lexicon.js';
 import { extractDocument } from './extract/index.js';
 import type { TriggerSpec } from './extract/triggers.js';
-import type { CorpusDocument, DocumentAnalysis, Rule } from './rules/types.js';
+import type { ClaimSource, CorpusDocument, DocumentAnalysis, Rule } from './rules/types.js';
+import { memorySource } from './claims/store.js';
 import { pushTo } from './util/collections.js';
 
 export interface AnalyzeOptions {
@@ -50,17 +51,29 @@ export interface CorpusResult {
   events: Array<{ fact: string; docs: string[]; why: string }>;
 }
 
-/** Corpus-level work: each rule sees its own claims from every document (blocked by key inside). */
-export function checkCorpus(results: readonly DocumentResult[], options: AnalyzeOptions): CorpusResult {
+/** Where the corpus stage takes a rule's claims from, when they are not in the results (spilled to disk). */
+export type ClaimSources = (rule: Rule) => ClaimSource;
+
+/**
+ * Corpus-level work: each rule sees its own claims from every document (blocked by key inside), from the
+ * results, or from `sources` when the claims were kept on disk. One rule's claims are read at a time.
+ */
+export function checkCorpus(results: readonly DocumentResult[], options: AnalyzeOptions, sources?: ClaimSources): CorpusResult {
   const analyses = new Map<string, CorpusDocument>(results.map((r) => [r.analysis.doc.id, r.analysis]));
-  const byRule = new Map<string, Claim[]>();
-  for (const result of results) {
-    for (const claim of result.claims) pushTo(byRule, claim.ruleId, claim);
+  let sourceOf = sources;
+  if (!sourceOf) {
+    const byRule = new Map<string, Claim[]>();
+    for (const result of results) {
+      for (const claim of result.claims) pushTo(byRule, claim.ruleId, claim);
+    }
+    sourceOf = (rule) => memorySource(byRule.get(rule.meta.id) ?? []);
   }
   const out: CorpusResult = { findings: results.flatMap((r) => r.findings), corroborated: [], events: [] };
   for (const rule of options.rules) {
-    if (!rule.check) continue;
-    const result = rule.check(byRule.get(rule.meta.id) ?? [], analyses, { lexicon: options.lexicon });
+    if (!rule.check && !rule.checkBlocks) continue;
+    const ctx = { lexicon: options.lexicon };
+    const source = sourceOf(rule);
+    const result = rule.checkBlocks ? rule.checkBlocks(source, analyses, ctx) : rule.check!([...source.shards()].flat(), analyses, ctx);
     out.findings.push(...result.findings.map((f) => capped(f, rule)));
     out.corroborated.push(...result.corroborated);
     out.events.push(...(result.events ?? []));

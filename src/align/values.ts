@@ -47,47 +47,100 @@ interface Features {
  * is kept only when each claim is the other's best match in its document.
  */
 export function alignValueClaims(claims: readonly Claim[], options: ValueAlignOptions): { facts: ValueFact[]; pairs: AlignedPair[] } {
+  const statistics = valueStatistics([claims]);
+  const pairs = blocksOf(claims).flatMap(([, block]) => alignBlock(block, statistics, options));
+  return { facts: factsFrom(pairs), pairs };
+}
+
+/**
+ * What aligning needs to know of the whole corpus, gathered in one pass over the claims (shard by shard
+ * when they come from disk): the words' document frequencies, which documents may speak of the same
+ * facts, and how long each document is.
+ */
+export interface ValueStatistics {
+  vocabulary: Vocabulary;
+  idf: Float64Array;
+  related: (a: string, b: string) => boolean;
+  lengths: Map<string, number>;
+}
+
+/**
+ * The corpus statistics of value claims, read from any number of shards in any order: words are numbered
+ * in sorted order once all are seen, so the result does not depend on how the claims were cut.
+ */
+export function valueStatistics(shards: Iterable<readonly Claim[]>): ValueStatistics {
   const vocabulary = new Vocabulary();
-  const idf = inverseDocumentFrequency(claims, vocabulary);
-  const related = relatedDocuments(claims);
+  // Per document: the sorted, distinct ids of every word of its claims, grown shard by shard.
+  const words = new Map<string, Int32Array>();
   const lengths = new Map<string, number>();
-  for (const claim of claims) lengths.set(claim.doc, Math.max(lengths.get(claim.doc) ?? 1, claim.sentence[1]));
-  const blocks = new Map<string, Claim[]>();
-  for (const claim of claims) pushTo(blocks, claim.keyParts.key ?? claim.attribute, claim);
-  const pairs: AlignedPair[] = [];
-  for (const [, block] of [...blocks].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    if (new Set(block.map((c) => c.doc)).size < 2) continue;
-    const features = block.map((claim) => featuresOf(claim, idf, vocabulary, lengths.get(claim.doc)!));
-    const postings = new Map<number, number[]>();
-    features.forEach((f, i) => {
-      for (const word of f.ids) pushTo(postings, word, i);
-    });
-    // best[i] = doc → { j, similarity }, made when claim i is first offered a match (most never are).
-    const best: Array<Map<string, { j: number; similarity: number; local: boolean }> | undefined> = new Array(features.length);
-    for (let i = 0; i < features.length; i++) {
-      const candidates = new Set<number>();
-      for (const word of features[i]!.ids) {
-        const list = postings.get(word)!;
-        if (list.length > options.maxPostings) continue;
-        for (const j of list) if (j > i && features[j]!.claim.doc !== features[i]!.claim.doc) candidates.add(j);
+  for (const shard of shards) {
+    for (const [doc, own] of groupBy(shard, (claim) => claim.doc)) {
+      let ids = words.get(doc) ?? EMPTY;
+      let length = lengths.get(doc) ?? 1;
+      for (const claim of own) {
+        ids = union(ids, vocabulary.wordsOf(claim));
+        length = Math.max(length, claim.sentence[1]);
       }
-      for (const j of candidates) {
-        if (!related(features[i]!.claim.doc, features[j]!.claim.doc)) continue;
-        const { similarity, local } = similarityOf(features[i]!, features[j]!, options.localBonus);
-        if (similarity < options.threshold) continue;
-        offer((best[i] ??= new Map()), features[j]!.claim.doc, j, similarity, local);
-        offer((best[j] ??= new Map()), features[i]!.claim.doc, i, similarity, local);
-      }
-    }
-    for (let i = 0; i < features.length; i++) {
-      for (const [doc, { j, similarity, local }] of best[i] ?? []) {
-        if (j < i) continue;
-        const back = best[j]?.get(features[i]!.claim.doc);
-        if (back?.j === i && doc === features[j]!.claim.doc) pairs.push({ a: features[i]!.claim, b: features[j]!.claim, similarity, local });
-      }
+      words.set(doc, ids.length > 0 && ids.buffer.byteLength > 4 * ids.length ? ids.slice() : ids);
+      lengths.set(doc, length);
     }
   }
-  return { facts: factsFrom(pairs), pairs };
+  const related = relatedDocuments(words, vocabulary.name);
+  const renumbered = vocabulary.renumber();
+  const frequency = new Float64Array(renumbered.length);
+  for (const ids of words.values()) for (const id of ids) frequency[renumbered[id]!]! += 1;
+  const n = words.size;
+  const idf = new Float64Array(frequency.length);
+  frequency.forEach((count, id) => (idf[id] = Math.log((n + 1) / count) + 0.1));
+  return { vocabulary, idf, related, lengths };
+}
+
+/** Claims by block key (what is measured), blocks in key order, claims in their order. */
+export function blocksOf(claims: readonly Claim[]): Array<[string, Claim[]]> {
+  const blocks = new Map<string, Claim[]>();
+  for (const claim of claims) pushTo(blocks, blockKeyOf(claim), claim);
+  return [...blocks].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+}
+
+export function blockKeyOf(claim: Claim): string {
+  return claim.keyParts.key ?? claim.attribute;
+}
+
+/** The mutually best-aligned pairs of one block (claims of one key). */
+export function alignBlock(block: readonly Claim[], statistics: ValueStatistics, options: ValueAlignOptions): AlignedPair[] {
+  const { vocabulary, idf, related, lengths } = statistics;
+  const pairs: AlignedPair[] = [];
+  if (new Set(block.map((c) => c.doc)).size < 2) return pairs;
+  const features = block.map((claim) => featuresOf(claim, idf, vocabulary, lengths.get(claim.doc)!));
+  const postings = new Map<number, number[]>();
+  features.forEach((f, i) => {
+    for (const word of f.ids) pushTo(postings, word, i);
+  });
+  // best[i] = doc → { j, similarity }, made when claim i is first offered a match (most never are).
+  const best: Array<Map<string, { j: number; similarity: number; local: boolean }> | undefined> = new Array(features.length);
+  for (let i = 0; i < features.length; i++) {
+    const candidates = new Set<number>();
+    for (const word of features[i]!.ids) {
+      const list = postings.get(word)!;
+      if (list.length > options.maxPostings) continue;
+      for (const j of list) if (j > i && features[j]!.claim.doc !== features[i]!.claim.doc) candidates.add(j);
+    }
+    for (const j of candidates) {
+      if (!related(features[i]!.claim.doc, features[j]!.claim.doc)) continue;
+      const { similarity, local } = similarityOf(features[i]!, features[j]!, options.localBonus);
+      if (similarity < options.threshold) continue;
+      offer((best[i] ??= new Map()), features[j]!.claim.doc, j, similarity, local);
+      offer((best[j] ??= new Map()), features[i]!.claim.doc, i, similarity, local);
+    }
+  }
+  for (let i = 0; i < features.length; i++) {
+    for (const [doc, { j, similarity, local }] of best[i] ?? []) {
+      if (j < i) continue;
+      const back = best[j]?.get(features[i]!.claim.doc);
+      if (back?.j === i && doc === features[j]!.claim.doc) pairs.push({ a: features[i]!.claim, b: features[j]!.claim, similarity, local });
+    }
+  }
+  return pairs;
 }
 
 /** In a corpus this small every pair of documents may be compared; above it, only documents that share a rare name. */
@@ -99,31 +152,16 @@ const RARE_SHARE = 0.01;
  * Which documents may speak of the same facts: in a large archive, those that share at least one rare
  * name, place or organisation (the blocking key of document pairs), so unrelated stories are never
  * compared however alike their sentences are. Small corpora (one story's coverage) compare every pair.
+ * `words` holds each document's word ids (sorted), `isName` which ids are names.
  */
-function relatedDocuments(claims: readonly Claim[]): (a: string, b: string) => boolean {
-  const names = new Map<string, Set<string>>();
-  for (const claim of claims) {
-    let set = names.get(claim.doc);
-    if (!set) names.set(claim.doc, (set = new Set()));
-    for (const anchor of claim.keyParts.anchors ? claim.keyParts.anchors.split(' ') : []) if (/^[#@&]/.test(anchor)) set.add(anchor);
-  }
-  if (names.size <= SMALL_CORPUS) return () => true;
-  const frequency = new Map<string, number>();
-  for (const set of names.values()) for (const name of set) frequency.set(name, (frequency.get(name) ?? 0) + 1);
-  const cap = Math.max(10, RARE_SHARE * names.size);
+function relatedDocuments(words: ReadonlyMap<string, Int32Array>, isName: readonly boolean[]): (a: string, b: string) => boolean {
+  if (words.size <= SMALL_CORPUS) return () => true;
+  const frequency = new Map<number, number>();
+  for (const ids of words.values()) for (const id of ids) if (isName[id]) frequency.set(id, (frequency.get(id) ?? 0) + 1);
+  const cap = Math.max(10, RARE_SHARE * words.size);
   // Each document's rare names as sorted small integers: a pair is tested by merging two short arrays.
-  const nameIds = new Map<string, number>();
   const rare = new Map<string, Int32Array>();
-  for (const [doc, set] of names) {
-    const ids: number[] = [];
-    for (const name of set) {
-      if (frequency.get(name)! > cap) continue;
-      let id = nameIds.get(name);
-      if (id === undefined) nameIds.set(name, (id = nameIds.size));
-      ids.push(id);
-    }
-    rare.set(doc, Int32Array.from(ids).sort());
-  }
+  for (const [doc, ids] of words) rare.set(doc, ids.filter((id) => isName[id] === true && frequency.get(id)! <= cap));
   return (a, b) => sharesAny(rare.get(a)!, rare.get(b)!);
 }
 
@@ -148,10 +186,12 @@ function offer(best: Map<string, { j: number; similarity: number; local: boolean
  * claims of one sentence share their context string, and an article's claims come one after another, so
  * remembering the lists of the last few sentences spares nearly every parse.
  */
-class Vocabulary {
+export class Vocabulary {
   private readonly ids = new Map<string, number>();
   /** Per id: a name, place or value anchor (#, @, &, t:, n:, w:), which weighs double. */
-  readonly anchor: boolean[] = [];
+  anchor: boolean[] = [];
+  /** Per id: a name, place or organisation (#, @, &). */
+  name: boolean[] = [];
   private last = new Map<string, Int32Array>();
 
   id(word: string): number {
@@ -160,8 +200,31 @@ class Vocabulary {
       id = this.ids.size;
       this.ids.set(word, id);
       this.anchor.push(/^(?:[#@&]|[tnw]:)/.test(word));
+      this.name.push(/^[#@&]/.test(word));
     }
     return id;
+  }
+
+  /**
+   * Numbers the words in sorted order, so that ids, and the order in which similarities are summed, do not
+   * depend on the order the claims were read in. Returns each old id's new one.
+   */
+  renumber(): Int32Array {
+    const words = [...this.ids.keys()].sort();
+    const renumbered = new Int32Array(words.length);
+    const anchor: boolean[] = new Array(words.length);
+    const name: boolean[] = new Array(words.length);
+    words.forEach((word, id) => {
+      const old = this.ids.get(word)!;
+      renumbered[old] = id;
+      anchor[id] = this.anchor[old]!;
+      name[id] = this.name[old]!;
+      this.ids.set(word, id);
+    });
+    this.anchor = anchor;
+    this.name = name;
+    this.last = new Map();
+    return renumbered;
   }
 
   /** Sorted, distinct ids of a space-separated list (remembered among the last RECENT_LISTS unless told not to). */
@@ -202,27 +265,6 @@ function union(a: Int32Array, b: Int32Array): Int32Array {
     }
   }
   return out.subarray(0, n);
-}
-
-/** Inverse document frequency of every word, by word id: one count per document, however often it says it. */
-function inverseDocumentFrequency(claims: readonly Claim[], vocabulary: Vocabulary): Float64Array {
-  const frequency: number[] = [];
-  const counted = new Map<number, string>();
-  const docs = new Set<string>();
-  for (const [doc, own] of groupBy(claims, (claim) => claim.doc)) {
-    docs.add(doc);
-    for (const claim of own) {
-      for (const id of vocabulary.wordsOf(claim)) {
-        if (counted.get(id) === doc) continue;
-        counted.set(id, doc);
-        frequency[id] = (frequency[id] ?? 0) + 1;
-      }
-    }
-  }
-  const n = docs.size;
-  const idf = new Float64Array(frequency.length);
-  frequency.forEach((count, id) => (idf[id] = Math.log((n + 1) / count) + 0.1));
-  return idf;
 }
 
 function featuresOf(claim: Claim, idf: Float64Array, vocabulary: Vocabulary, length: number): Features {
@@ -275,7 +317,7 @@ function similarityOf(a: Features, b: Features, localBonus: number): { similarit
 }
 
 /** Aligned pairs joined into facts; a document keeps its best-aligned claim in each fact. */
-function factsFrom(pairs: readonly AlignedPair[]): ValueFact[] {
+export function factsFrom(pairs: readonly AlignedPair[]): ValueFact[] {
   const index = new Map<Claim, number>();
   const parent: number[] = [];
   const id = (claim: Claim) => {

@@ -14,6 +14,7 @@ import { progressReporter } from './progress.js';
 import { formatTimings, parseJobs, stageRecorder, writeStats } from './timings.js';
 import type { StageListener } from '../parallel/stages.js';
 import { changedArticleFiles } from './git.js';
+import { AUTO_SPILL_MIN_FILES, type SpillChoice } from '../claims/store.js';
 import { EXIT, type Io } from './io.js';
 import { configPath } from './rules-command.js';
 
@@ -28,6 +29,7 @@ export interface ArticleArgs {
   'cache-dir'?: string;
   progress: boolean;
   jobs?: string;
+  spill: SpillChoice;
 }
 
 export interface CheckArgs extends ArticleArgs {
@@ -63,6 +65,11 @@ export function articleOptions<T>(yargs: Argv<T>) {
       type: 'string',
       defaultDescription: 'auto',
       describe: 'threads reading and analysing articles: a number, or auto (every core from 5,000 articles on); same report either way',
+    })
+    .option('spill', {
+      choices: ['auto', 'always', 'never'] as const,
+      default: 'auto' as SpillChoice,
+      describe: `keep extracted claims in a temporary folder instead of memory, so large archives fit in RAM: auto spills from ${AUTO_SPILL_MIN_FILES.toLocaleString('en-US')} articles on; same report either way`,
     });
 }
 
@@ -135,7 +142,7 @@ export function runArticleCheck(args: ArticleArgs, io: Io, configuration: Config
   const cache = useCache && !selection.unchanged ? new AnalysisCache(args['cache-dir'] ?? DEFAULT_CACHE_DIR) : undefined;
   const progress = args.progress ? progressReporter(io) : undefined;
   const jobs = parseJobs(args.jobs);
-  const run = check(selection.paths, { lang: args.lang, onProgress: progress?.update, against: selection.against, cache, baseline, jobs, onStage }, configuration);
+  const run = check(selection.paths, { lang: args.lang, onProgress: progress?.update, against: selection.against, cache, baseline, jobs, onStage, spill: args.spill }, configuration);
   progress?.done();
   if (selection.against && !selection.unchanged) {
     io.error(`crosscheck: checked ${pluralize(run.scope.new, 'new article')} against ${pluralize(run.scope.archive, 'archive article')}`);
@@ -193,7 +200,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   for (const r of streamed) io.print(r.content.replace(/\n$/, ''));
   if (recorder) {
     recorder.onStage('report', performance.now() - renderStarted);
-    const stats = recorder.finish(parseJobs(args.jobs), documents.length);
+    const stats = recorder.finish(parseJobs(args.jobs), documents.length, run.spilled);
     if (args.timings) io.error(`crosscheck: ${formatTimings(stats)}`);
     if (args['stats-json'] !== undefined) writeStats(args['stats-json'], stats);
   }

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { AnalysisCache } from '../cache/store.js';
 import type { Configuration } from '../check.js';
 import type { Lang } from '../model/document.js';
+import { SpillWriter } from '../claims/store.js';
 import { analyzeInProcess, type AnalysedArticles } from './in-process.js';
 import { analyzeInWorkers } from './pool.js';
 import { ARTICLE_STAGES, emptyStageTimes, type StageListener } from './stages.js';
@@ -27,6 +28,11 @@ export interface AnalyzeArticlesOptions {
    * Results are the same whatever the number.
    */
   jobs?: number | 'auto';
+  /**
+   * Keep the claims on disk in this folder (see claims/store) instead of in the results, which then hold
+   * none: read them back with `spilledSource`. The folder should be empty; the caller removes it.
+   */
+  spillDir?: string;
 }
 
 /** How many threads a run uses. Workers rebuild the configuration from its sources: without them, one. */
@@ -41,7 +47,8 @@ export function analyzeArticles(files: readonly string[], configuration: Configu
   const jobs = resolveJobs(options.jobs, files.length, configuration);
   if (jobs === 1) {
     const times = options.onStage ? emptyStageTimes() : undefined;
-    const analysed = analyzeInProcess(files, configuration, { ...options, times });
+    const spill = options.spillDir === undefined ? undefined : { writer: new SpillWriter(options.spillDir, 'main', configuration.rules), batch: 0 };
+    const analysed = analyzeInProcess(files, configuration, { ...options, times, spill });
     if (times) for (const stage of ARTICLE_STAGES) options.onStage!(stage, times[stage]);
     return analysed;
   }

@@ -3,6 +3,7 @@ import type { Configuration } from '../check.js';
 import type { Document, Lang } from '../model/document.js';
 import { ingest, type IngestProblem } from '../ingest/read.js';
 import { analyzeDocument, type DocumentResult } from '../pipeline.js';
+import type { SpillWriter } from '../claims/store.js';
 import { analyzeDocumentTimed, timed, type StageTimes } from './stages.js';
 
 /** The documents as read, the files that could not be, and each document's analysis (same order). */
@@ -12,21 +13,45 @@ export interface AnalysedArticles {
   results: DocumentResult[];
 }
 
-/** One thread: `ingest`, then each document in order (from the cache when there is one). */
+/** Where a thread puts its articles' claims when they are kept on disk: its writer, and the batch it analyses. */
+export interface SpillTarget {
+  writer: SpillWriter;
+  batch: number;
+}
+
+/**
+ * One thread: `ingest`, then each document in order (from the cache when there is one). With `spill`, each
+ * article's claims go to disk as soon as it is analysed and its result keeps none.
+ */
 export function analyzeInProcess(
   files: readonly string[],
   configuration: Configuration,
-  options: { lang?: Lang; cache?: AnalysisCache; onProgress?: (done: number, total: number) => void; times?: StageTimes },
+  options: { lang?: Lang; cache?: AnalysisCache; onProgress?: (done: number, total: number) => void; times?: StageTimes; spill?: SpillTarget },
 ): AnalysedArticles {
   const { times, cache } = options;
   const read = () => ingest(files, { lexicon: configuration.lexicon, lang: options.lang });
   const { documents, problems } = times ? timed(times, 'ingest', read) : read();
   const results: DocumentResult[] = [];
+  const { spill } = options;
   for (const doc of documents) {
+    let result: DocumentResult;
     // The cache hashes the rules themselves, so it is given them untouched (and timed as a whole).
-    if (cache) results.push(times ? timed(times, 'extract', () => cache.analyze(doc, configuration)) : cache.analyze(doc, configuration));
-    else results.push(times ? analyzeDocumentTimed(doc, configuration, times) : analyzeDocument(doc, configuration));
+    if (cache) result = times ? timed(times, 'extract', () => cache.analyze(doc, configuration)) : cache.analyze(doc, configuration);
+    else result = times ? analyzeDocumentTimed(doc, configuration, times) : analyzeDocument(doc, configuration);
+    if (spill) {
+      // Writing claims is part of producing them: timed as the claims stage.
+      const { claims } = result;
+      const write = () => spill.writer.write([spill.batch, results.length], claims);
+      if (times) timed(times, 'claims', write);
+      else write();
+      result = { ...result, claims: [] };
+    }
+    results.push(result);
     options.onProgress?.(results.length, documents.length);
+  }
+  if (spill) {
+    if (times) timed(times, 'claims', () => spill.writer.flush());
+    else spill.writer.flush();
   }
   return { documents, problems, results };
 }

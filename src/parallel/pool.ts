@@ -6,6 +6,7 @@ import type { Document } from '../model/document.js';
 import { CrosscheckError } from '../model/errors.js';
 import type { DocumentResult } from '../pipeline.js';
 import type { AnalyzeArticlesOptions } from './analyze.js';
+import { clearSpill, SpillWriter } from '../claims/store.js';
 import { analyzeInProcess, type AnalysedArticles } from './in-process.js';
 import { batchRunner, type BatchRunner } from './batch.js';
 import { batchSize, cutBatches } from './batches.js';
@@ -37,12 +38,13 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
   const started = performance.now();
   const batches = cutBatches(files, batchSize(files.length, options.jobs));
   const signal = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
-  const setup: Omit<WorkerSetup, 'replies'> = {
+  const setup: Omit<WorkerSetup, 'replies' | 'thread'> = {
     sources: configuration.sources!,
     lexicon: configuration.lexicon,
     ruleIds: configuration.rules.map((rule) => rule.meta.id),
     lang: options.lang,
     cacheDir: options.cache?.dir,
+    spillDir: options.spillDir,
     timed: options.onStage !== undefined,
     signal,
   };
@@ -52,8 +54,9 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
     cache: options.cache,
     timed: setup.timed,
     onDocument: () => Atomics.add(counters, SIGNAL_DOCUMENTS, 1),
+    spill: options.spillDir === undefined ? undefined : { dir: options.spillDir, thread: 'main' },
   });
-  const pool = Array.from({ length: Math.min(options.jobs - 1, batches.length - 1) }, () => startWorker(setup));
+  const pool = Array.from({ length: Math.min(options.jobs - 1, batches.length - 1) }, (_, k) => startWorker({ ...setup, thread: `w${k}` }));
   let replies: Array<Extract<BatchReply, { ok: true }>>;
   try {
     replies = collectReplies(pool, local, files, batches, counters, options.onProgress);
@@ -64,7 +67,10 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
   // Batches keep same-id files together, so ids are unique across them; should that ever not hold (ids
   // read differently), one thread gives the exact answer, duplicate reported where a single run reports it.
   if (new Set(merged.documents.map((d) => d.id)).size !== merged.documents.length) {
-    return analyzeInProcess(files, configuration, { lang: options.lang, cache: options.cache });
+    if (options.spillDir === undefined) return analyzeInProcess(files, configuration, { lang: options.lang, cache: options.cache });
+    clearSpill(options.spillDir);
+    const writer = new SpillWriter(options.spillDir, 'main', configuration.rules);
+    return analyzeInProcess(files, configuration, { lang: options.lang, cache: options.cache, spill: { writer, batch: 0 } });
   }
   if (options.cache) {
     for (const reply of replies) for (const [key, value] of Object.entries(reply.cache ?? {})) options.cache.stats[key as keyof typeof options.cache.stats] += value;

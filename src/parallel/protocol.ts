@@ -16,6 +16,10 @@ export interface WorkerSetup {
   ruleIds: string[];
   lang?: Lang;
   cacheDir?: string;
+  /** Where claims are kept on disk, when they are (each worker writes files of its own: see claims/store). */
+  spillDir?: string;
+  /** This worker's name in spill file names. */
+  thread: string;
   timed: boolean;
   /** Int32 counters shared with the main thread: see SIGNAL_REPLIES and SIGNAL_DOCUMENTS. */
   signal: SharedArrayBuffer;

@@ -33,6 +33,7 @@ async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
       lang: setup.lang,
       cache: setup.cacheDir === undefined ? undefined : new AnalysisCache(setup.cacheDir),
       timed: setup.timed,
+      spill: setup.spillDir === undefined ? undefined : { dir: setup.spillDir, thread: setup.thread },
       onDocument: () => Atomics.add(signal, SIGNAL_DOCUMENTS, 1),
     },
   );

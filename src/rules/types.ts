@@ -44,6 +44,17 @@ export interface CheckResult {
 }
 
 /**
+ * The claims of one rule, as the corpus stage hands them to `checkBlocks`: in shards, each holding every
+ * claim of the blocks (`Rule.blockOf`) that fall in it, in document order. On a small run there is one
+ * shard in memory; on a large archive the shards are read back from disk one at a time, so a rule that
+ * keeps only what it needs from each shard runs in bounded memory. `shards()` may be called again for
+ * another pass (it reads them again).
+ */
+export interface ClaimSource {
+  shards(): Iterable<Claim[]>;
+}
+
+/**
  * A rule: metadata plus behaviour. `extract` reads one document and `checkDocument` checks one document on
  * its own (both may run in a worker); `check` sees the claims of every document at once, and must block
  * them by key rather than compare all pairs.
@@ -54,4 +65,11 @@ export interface Rule {
   extract?(analysis: DocumentAnalysis, ctx: RuleContext): Claim[];
   checkDocument?(analysis: DocumentAnalysis, ctx: RuleContext): FindingDraft[];
   check?(claims: readonly Claim[], analyses: ReadonlyMap<string, CorpusDocument>, ctx: RuleContext): CheckResult;
+  /**
+   * The block a claim belongs to (claims of different blocks are never compared). With `checkBlocks`, it
+   * lets a large run keep this rule's claims on disk and hand them over a shard of blocks at a time.
+   */
+  blockOf?(claim: Claim): string;
+  /** `check` for claims too many to hold at once: used instead of `check` when the rule has both. */
+  checkBlocks?(claims: ClaimSource, analyses: ReadonlyMap<string, CorpusDocument>, ctx: RuleContext): CheckResult;
 }

@@ -1,5 +1,5 @@
 import { tempRootFolder } from '../helpers.js';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,23 @@ describe('crosscheck check --jobs: worker threads give the same report as one th
     expect(JSON.parse(outputs[0]!.files[0]!).findings.length).toBeGreaterThan(10);
   });
 
+  it('writes the same reports with the claims kept on disk (--spill always), in one thread or two, and removes them', () => {
+    const scratch = mkdtempSync(join(dir, 'tmp-'));
+    for (const jobs of ['1', '2']) {
+      const out = join(dir, `spill-${jobs}`);
+      const result = crosscheck(
+        ['check', join(dir, 'articles'), '--format', 'json', '--format', 'markdown', '--format', 'html', '--format', 'junit', '--out', out, '--fail-on', 'never', '--jobs', jobs, '--spill', 'always'],
+        { env: { TMPDIR: scratch } },
+      );
+      expect(result.code).toBe(0);
+      for (const name of FILES) expect(readFileSync(join(out, name), 'utf8'), `${name} with --jobs ${jobs}`).toBe(readFileSync(join(dir, 'out-1', name), 'utf8'));
+      expect(readdirSync(scratch)).toEqual([]);
+    }
+    const bad = run(join(dir, 'articles'), join(dir, 'spill-bad'), '1', ['--spill', 'sometimes']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/spill/);
+  });
+
   it('shares the analysis cache with one thread: workers read and write the same entries, counted once', () => {
     const cache = join(dir, 'cache');
     const first = run(join(dir, 'articles'), join(dir, 'cache-1'), '2', ['--cache-dir', cache]);
@@ -54,6 +71,10 @@ describe('crosscheck check --jobs: worker threads give the same report as one th
     expect(two.stderr).toBe(one.stderr.replaceAll('bad-1', 'bad-2'));
     expect(one.stderr).toMatch(/already used/);
     expect(readFileSync(join(dir, 'bad-2', 'discrepancies.json'), 'utf8')).toBe(readFileSync(join(dir, 'bad-1', 'discrepancies.json'), 'utf8'));
+    // Claims on disk: the same, including when a duplicate id sends the run back to one thread.
+    const spilled = run(articles, join(dir, 'bad-3'), '2', ['--spill', 'always']);
+    expect(spilled.code).toBe(one.code);
+    expect(readFileSync(join(dir, 'bad-3', 'discrepancies.json'), 'utf8')).toBe(readFileSync(join(dir, 'bad-1', 'discrepancies.json'), 'utf8'));
   });
 
   it('writes stage times and peak memory with --stats-json, and rejects a bad --jobs', () => {

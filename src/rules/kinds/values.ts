@@ -1,10 +1,11 @@
-import { alignValueClaims, type AlignedPair, type ValueFact } from '../../align/values.js';
+import { alignBlock, blockKeyOf, blocksOf, factsFrom, valueStatistics, type AlignedPair, type ValueFact } from '../../align/values.js';
+import { memorySource } from '../../claims/store.js';
 import { buildValueClaims, type ValueType } from '../../claims/values.js';
 import { listMembers, relate, type Relation } from '../../compare/quantities.js';
 import { fillTemplate, listOf, oneDigitApart } from '../../compare/values.js';
 import type { Claim } from '../../model/claim.js';
 import type { FindingDraft, Severity, SideDraft } from '../../model/finding.js';
-import type { CheckResult, Rule, RuleMeta } from '../types.js';
+import type { CheckResult, ClaimSource, Rule, RuleMeta } from '../types.js';
 
 export interface ValuesOptions {
   types: ValueType[];
@@ -44,24 +45,48 @@ export function valuesRule(options: ValuesOptions, meta: RuleMeta): Rule {
     meta: { ...meta, messages },
     extract: (analysis, ctx) =>
       buildValueClaims(analysis, ctx.lexicon, { ruleId: meta.id, types, localWindow: options.localWindow }),
-    check(claims): CheckResult {
-      const { facts, pairs } = alignValueClaims(claims, options);
-      const stated = statedValues(claims);
-      const evidence = pairEvidence(pairs);
-      const findings: FindingDraft[] = [];
-      const corroborated: CheckResult['corroborated'] = [];
-      for (const fact of facts) {
+    blockOf: blockKeyOf,
+    checkBlocks: (claims) => checkValues(claims, options, meta, messages),
+    check: (claims) => checkValues(memorySource([...claims]), options, meta, messages),
+  };
+}
+
+/**
+ * Two passes over the claims, a shard at a time: the corpus statistics, then each block's alignment.
+ * A block's facts on which every source agrees become corroborations at once; only the facts in dispute
+ * (few) are kept, with what judging them needs, until the evidence between documents is complete.
+ */
+function checkValues(source: ClaimSource, options: ValuesOptions, meta: RuleMeta, messages: typeof VALUES_MESSAGES): CheckResult {
+  const statistics = valueStatistics(source.shards());
+  const evidence = new PairEvidence();
+  const disputed: Array<{ fact: ValueFact; groups: Group[]; stated: StatedValues }> = [];
+  const corroborated: Array<{ order: string; corroboration: CheckResult['corroborated'][number] }> = [];
+  for (const shard of source.shards()) {
+    for (const [key, block] of blocksOf(shard)) {
+      const pairs = alignBlock(block, statistics, options);
+      if (pairs.length === 0) continue;
+      evidence.add(key, pairs);
+      let stated: StatedValues | undefined;
+      for (const fact of factsFrom(pairs)) {
         const groups = groupValues(fact);
+        const order = fact.claims[0]!.id;
         if (groups.length === 1) {
-          if (fact.claims.length >= 2) corroborated.push({ ruleId: meta.id, fact: factLabel(fact), value: fact.claims[0]!.values[0]!.value, sides: fact.claims.map(side) });
+          corroborated.push({ order, corroboration: { ruleId: meta.id, fact: factLabel(fact), value: fact.claims[0]!.values[0]!.value, sides: fact.claims.map(side) } });
           continue;
         }
-        const finding = judge(fact, groups, evidence, stated, options, meta, messages);
-        if (finding) findings.push(finding);
+        stated ??= statedValues(block);
+        disputed.push({ fact, groups, stated: statedOf(stated, fact) });
       }
-      return { findings, corroborated, events: sameEventGroups(evidence) };
-    },
-  };
+    }
+  }
+  // Facts in the order of their first claim, whatever the shards: the same report however claims were cut.
+  const byOrder = (x: { order: string }, y: { order: string }) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0);
+  const findings: FindingDraft[] = [];
+  for (const { fact, groups, stated } of disputed.map((d) => ({ ...d, order: d.fact.claims[0]!.id })).sort(byOrder)) {
+    const finding = judge(fact, groups, evidence.pairs, stated, options, meta, messages);
+    if (finding) findings.push(finding);
+  }
+  return { findings, corroborated: corroborated.sort(byOrder).map((c) => c.corroboration), events: sameEventGroups(evidence.pairs) };
 }
 
 /** Every value claim of each document, by document and key. */
@@ -78,21 +103,59 @@ function statedValues(claims: readonly Claim[]): StatedValues {
   return stated;
 }
 
-/** Per document pair: how many aligned values agree and how many conflict. */
-function pairEvidence(pairs: readonly AlignedPair[]): Map<string, { same: number; conflict: number; examples: string[] }> {
-  const evidence = new Map<string, { same: number; conflict: number; examples: string[] }>();
-  for (const { a, b } of pairs) {
-    const key = pairKey(a.doc, b.doc);
-    const entry = evidence.get(key) ?? { same: 0, conflict: 0, examples: [] };
-    const relation = relate(a.attribute, a.values[0]!, b.values[0]!);
-    if (relation === 'conflict') entry.conflict++;
-    else {
-      entry.same++;
-      if (entry.examples.length < 3) entry.examples.push(`"${a.values[0]!.text}"`);
-    }
-    evidence.set(key, entry);
+/** The stated values of a fact's documents only (a disputed fact waits for judging without its whole block). */
+function statedOf(stated: StatedValues, fact: ValueFact): StatedValues {
+  const own: StatedValues = new Map();
+  for (const claim of fact.claims) {
+    const key = `${claim.doc}\u0000${fact.key}`;
+    const list = stated.get(key);
+    if (list) own.set(key, list);
   }
-  return evidence;
+  return own;
+}
+
+interface Evidence {
+  same: number;
+  conflict: number;
+  examples: string[];
+}
+
+/** How many examples of agreement are kept per document pair. */
+const EXAMPLES = 3;
+
+/**
+ * Per document pair: how many aligned values agree and how many conflict, and the first few agreeing
+ * values in key order (so the examples do not depend on the order blocks are read in).
+ */
+class PairEvidence {
+  readonly pairs = new Map<string, Evidence>();
+  private readonly exampleKeys = new Map<string, string[]>();
+
+  add(blockKey: string, pairs: readonly AlignedPair[]): void {
+    for (const { a, b } of pairs) {
+      const key = pairKey(a.doc, b.doc);
+      let entry = this.pairs.get(key);
+      if (!entry) this.pairs.set(key, (entry = { same: 0, conflict: 0, examples: [] }));
+      const relation = relate(a.attribute, a.values[0]!, b.values[0]!);
+      if (relation === 'conflict') {
+        entry.conflict++;
+        continue;
+      }
+      entry.same++;
+      let keys = this.exampleKeys.get(key);
+      if (!keys) this.exampleKeys.set(key, (keys = []));
+      // After the examples of the same or an earlier key (a block's pairs come in order), before later keys'.
+      let at = keys.length;
+      while (at > 0 && keys[at - 1]! > blockKey) at--;
+      if (at >= EXAMPLES) continue;
+      keys.splice(at, 0, blockKey);
+      entry.examples.splice(at, 0, `"${a.values[0]!.text}"`);
+      if (keys.length > EXAMPLES) {
+        keys.pop();
+        entry.examples.pop();
+      }
+    }
+  }
 }
 
 function pairKey(x: string, y: string): string {
@@ -314,7 +377,7 @@ function explain(fact: ValueFact, groups: Group[], majority: Group | null, typos
 }
 
 /** Documents linked by agreeing aligned values, reported as "judged to be about the same event". */
-function sameEventGroups(evidence: Map<string, { same: number; conflict: number; examples: string[] }>): CheckResult['events'] {
+function sameEventGroups(evidence: ReadonlyMap<string, Evidence>): CheckResult['events'] {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     const p = parent.get(x) ?? x;
@@ -323,25 +386,26 @@ function sameEventGroups(evidence: Map<string, { same: number; conflict: number;
     parent.set(x, root);
     return root;
   };
-  const why = new Map<string, string[]>();
-  for (const [key, e] of evidence) {
+  // Document pairs in sorted order: the same groups and examples however the pairs were found.
+  const why: Array<[string, string, string[]]> = [];
+  for (const key of [...evidence.keys()].sort()) {
+    const e = evidence.get(key)!;
     if (e.same < 2 || e.same < e.conflict) continue;
     const [a, b] = key.split('\u0000') as [string, string];
     parent.set(find(a), find(b));
-    why.set(key, e.examples);
+    why.push([a, b, e.examples]);
   }
-  const groups = new Map<string, Set<string>>();
-  for (const key of why.keys()) {
-    for (const doc of key.split('\u0000')) {
-      const root = find(doc);
-      let set = groups.get(root);
-      if (!set) groups.set(root, (set = new Set()));
-      set.add(doc);
-    }
+  const groups = new Map<string, { docs: Set<string>; examples: string[] }>();
+  for (const [a, b, examples] of why) {
+    const root = find(a);
+    let group = groups.get(root);
+    if (!group) groups.set(root, (group = { docs: new Set(), examples: [] }));
+    group.docs.add(a).add(b);
+    group.examples.push(...examples);
   }
-  return [...groups.values()].map((docs) => {
-    const sorted = [...docs].sort();
-    const examples = [...why].filter(([key]) => key.split('\u0000').every((d) => docs.has(d))).flatMap(([, ex]) => ex);
-    return { fact: 'same event', docs: sorted, why: `they agree on aligned values such as ${listOf([...new Set(examples)].slice(0, 4))}` };
-  });
+  return [...groups.values()].map(({ docs, examples }) => ({
+    fact: 'same event',
+    docs: [...docs].sort(),
+    why: `they agree on aligned values such as ${listOf([...new Set(examples)].slice(0, 4))}`,
+  }));
 }

@@ -1,0 +1,220 @@
+import { appendFileSync, closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Claim } from '../model/claim.js';
+import type { ClaimSource, Rule } from '../rules/types.js';
+
+/**
+ * Where the claims of every article wait between the article stage and the corpus checks: in memory, or,
+ * on a large archive, on disk ("spilled"), so that a run holds one shard of one rule's claims at a time
+ * instead of every claim of every article.
+ *
+ * On disk, each rule's claims go to files by shard: a rule that says how its claims are blocked
+ * (`Rule.blockOf`) gets SPILL_SHARDS shards, every block whole in one of them; any other rule one. Each
+ * thread appends to files of its own (no locks), one JSON line per article and shard, tagged with the
+ * article's place in the run; a shard is read back sorted by that place, so its claims come in document
+ * order whichever thread wrote them first, and the report is the same with or without spilling.
+ */
+
+/** An article's place in the run: [batch, index in the batch] (one thread: [0, index]). */
+export type ClaimOrder = readonly [number, number];
+
+/** Shards of a blocked rule's claims on disk: a shard of a 100,000-article archive is a few megabytes. */
+export const SPILL_SHARDS = 64;
+
+/** From this many articles, a run keeps claims on disk unless told otherwise (see reports/bench.md). */
+export const AUTO_SPILL_MIN_FILES = 20_000;
+
+export type SpillChoice = 'auto' | 'always' | 'never';
+
+/** Whether a run of `files` articles spills its claims. */
+export function shouldSpill(choice: SpillChoice | undefined, files: number): boolean {
+  if (choice === 'always') return true;
+  if (choice === 'never') return false;
+  return files >= AUTO_SPILL_MIN_FILES;
+}
+
+/** A fresh folder for one run's spilled claims (remove it with {@link removeSpill}). */
+export function makeSpillDir(): string {
+  return mkdtempSync(join(tmpdir(), 'crosscheck-claims-'));
+}
+
+export function removeSpill(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Empties a spill folder (a run that starts its analysis over). */
+export function clearSpill(dir: string): void {
+  for (const name of readdirSync(dir)) rmSync(join(dir, name), { force: true });
+}
+
+/** FNV-1a: a stable hash, the same in every thread and run. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function shardCount(rule: Rule): number {
+  return rule.blockOf && rule.checkBlocks ? SPILL_SHARDS : 1;
+}
+
+function fileName(rule: number, shard: number, thread: string): string {
+  return `r${rule}-s${shard}-${thread}.jsonl`;
+}
+
+/** Flush a thread's buffered lines once they hold this many characters. */
+const FLUSH_CHARS = 8 * 1024 * 1024;
+
+/** One thread's writer of spilled claims. Call `flush` before another thread reads what it wrote. */
+export class SpillWriter {
+  private readonly ruleIndex: Map<string, number>;
+  private readonly buffers = new Map<string, string[]>();
+  private buffered = 0;
+
+  constructor(
+    private readonly dir: string,
+    private readonly thread: string,
+    private readonly rules: readonly Rule[],
+  ) {
+    this.ruleIndex = new Map(rules.map((rule, i) => [rule.meta.id, i]));
+  }
+
+  /** Writes one article's claims (of every rule). */
+  write(order: ClaimOrder, claims: readonly Claim[]): void {
+    const byFile = new Map<string, Claim[]>();
+    for (const claim of claims) {
+      const r = this.ruleIndex.get(claim.ruleId);
+      if (r === undefined) throw new Error(`claim of unknown rule ${claim.ruleId}`);
+      const rule = this.rules[r]!;
+      const shards = shardCount(rule);
+      const shard = shards === 1 ? 0 : hash(rule.blockOf!(claim)) % shards;
+      const name = fileName(r, shard, this.thread);
+      const list = byFile.get(name);
+      if (list) list.push(claim);
+      else byFile.set(name, [claim]);
+    }
+    for (const [name, list] of byFile) {
+      const line = `${JSON.stringify([order[0], order[1], list[0]!.doc, list[0]!.lang, list.map((claim) => pack(claim, list[0]!))])}\n`;
+      const buffer = this.buffers.get(name);
+      if (buffer) buffer.push(line);
+      else this.buffers.set(name, [line]);
+      this.buffered += line.length;
+    }
+    if (this.buffered >= FLUSH_CHARS) this.flush();
+  }
+
+  flush(): void {
+    for (const [name, lines] of this.buffers) appendFileSync(join(this.dir, name), lines.join(''));
+    this.buffers.clear();
+    this.buffered = 0;
+  }
+}
+
+/** One line of a spill file: an article's place, its id and language, and its claims of one rule and shard, packed. */
+type Line = [number, number, string, string, Packed[]];
+
+/**
+ * A claim as written: without what the line or the file already says (document, language, rule, the id's
+ * usual prefix) and without empty defaults. JSON costs most of what spilling costs, so shorter is faster.
+ */
+interface Packed extends Partial<Claim> {
+  /** The id without its `doc#rule#` prefix; `id` itself is kept when it has another form. */
+  _?: string;
+}
+
+function pack(claim: Claim, first: Claim): Packed {
+  const { id, doc, lang, ruleId, exhaustive, agents, places, keyParts, ...rest } = claim;
+  const packed: Packed = rest;
+  // Every claim of an article should name it; one that does not keeps its own.
+  if (doc !== first.doc) packed.doc = doc;
+  if (lang !== first.lang) packed.lang = lang;
+  const prefix = `${doc}#${ruleId}#`;
+  if (id.startsWith(prefix)) packed._ = id.slice(prefix.length);
+  else packed.id = id;
+  if (exhaustive) packed.exhaustive = exhaustive;
+  if (agents.length > 0) packed.agents = agents;
+  if (places.length > 0) packed.places = places;
+  if (Object.keys(keyParts).length > 0) packed.keyParts = keyParts;
+  return packed;
+}
+
+/** The claim `pack` was given, its fields in the schema's order. */
+function unpack(packed: Packed, doc: string, lang: string, ruleId: string): Claim {
+  const { _: suffix, id, doc: ownDoc, lang: ownLang, eventType, attribute, values, exhaustive, count, modality, agents, places, series, ordinal, trigger, sentence, keyParts, ...rest } = packed;
+  const claim: Claim = {
+    id: id ?? `${ownDoc ?? doc}#${ruleId}#${suffix}`,
+    doc: ownDoc ?? doc,
+    lang: ownLang ?? lang,
+    ruleId,
+    eventType: eventType!,
+    attribute: attribute!,
+    values: values!,
+    exhaustive: exhaustive ?? false,
+    ...(count === undefined ? {} : { count }),
+    modality: modality!,
+    agents: agents ?? [],
+    places: places ?? [],
+    ...(series === undefined ? {} : { series }),
+    ...(ordinal === undefined ? {} : { ordinal }),
+    trigger: trigger!,
+    sentence: sentence!,
+    keyParts: keyParts ?? {},
+  };
+  return Object.assign(claim, rest);
+}
+
+/** Reads a spill folder back, rule by rule and shard by shard. */
+export function spilledSource(dir: string, rules: readonly Rule[], rule: Rule): ClaimSource {
+  const r = rules.indexOf(rule);
+  const files = readdirSync(dir).sort();
+  return {
+    *shards() {
+      for (let shard = 0; shard < shardCount(rule); shard++) {
+        const prefix = `r${r}-s${shard}-`;
+        const entries: Line[] = [];
+        for (const name of files) if (name.startsWith(prefix)) for (const line of readLines(join(dir, name))) entries.push(JSON.parse(line) as Line);
+        if (entries.length === 0) continue;
+        entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const claims: Claim[] = [];
+        for (const [, , doc, lang, packed] of entries) for (const claim of packed) claims.push(unpack(claim, doc, lang, rule.meta.id));
+        yield claims;
+      }
+    },
+  };
+}
+
+/** The claims of one rule held in memory: one shard, in document order. */
+export function memorySource(claims: Claim[]): ClaimSource {
+  return {
+    *shards() {
+      if (claims.length > 0) yield claims;
+    },
+  };
+}
+
+/** The lines of a file, read in chunks (a rule's file on a large archive may be larger than a string can be). */
+function* readLines(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);
+    let carry = Buffer.alloc(0);
+    for (;;) {
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
+      let start = 0;
+      for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
+        if (nl > start) yield data.toString('utf8', start, nl);
+        start = nl + 1;
+      }
+      carry = Buffer.from(data.subarray(start));
+    }
+    if (carry.length > 0) yield carry.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}

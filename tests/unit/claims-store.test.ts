@@ -1,0 +1,139 @@
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../bench/generate.js';
+import { check } from '../../src/check.js';
+import { AUTO_SPILL_MIN_FILES, clearSpill, makeSpillDir, memorySource, removeSpill, shouldSpill, SPILL_SHARDS, spilledSource, SpillWriter } from '../../src/claims/store.js';
+import type { Claim } from '../../src/model/claim.js';
+import { analyzeArticles } from '../../src/parallel/analyze.js';
+import { checkCorpus } from '../../src/pipeline.js';
+import { bundled, tempRootFolder } from '../helpers.js';
+
+const configuration = bundled();
+
+/** A generated corpus of `count` articles, analysed in this thread with the claims kept in memory. */
+function analysedCorpus(count: number, seed: number) {
+  const dir = mkdtempSync(join(tempRootFolder(), 'store-'));
+  writeCorpus(dir, { count, seed });
+  const files = readdirSync(join(dir, 'articles'))
+    .map((name) => join(dir, 'articles', name))
+    .sort();
+  return { files, analysed: analyzeArticles(files, configuration) };
+}
+
+function claimsOf(ruleId: string, all: readonly Claim[]): Claim[] {
+  return all.filter((claim) => claim.ruleId === ruleId);
+}
+
+describe('claims store: when to spill', () => {
+  it('spills from AUTO_SPILL_MIN_FILES articles on with auto, and always or never when told', () => {
+    expect(shouldSpill(undefined, AUTO_SPILL_MIN_FILES - 1)).toBe(false);
+    expect(shouldSpill('auto', AUTO_SPILL_MIN_FILES)).toBe(true);
+    expect(shouldSpill('always', 1)).toBe(true);
+    expect(shouldSpill('never', 10 * AUTO_SPILL_MIN_FILES)).toBe(false);
+  });
+});
+
+describe('claims store: written by threads, read back in document order', () => {
+  let corpus: ReturnType<typeof analysedCorpus>;
+  beforeAll(() => {
+    corpus = analysedCorpus(120, 11);
+  });
+
+  it('gives back every claim of a rule, equal to the original, in document order whatever order threads wrote in', () => {
+    const dir = makeSpillDir();
+    try {
+      const { results } = corpus.analysed;
+      // Two "threads" write interleaved batches of 10 articles, the later batches first.
+      const writers = [new SpillWriter(dir, 'a', configuration.rules), new SpillWriter(dir, 'b', configuration.rules)];
+      const batches = Math.ceil(results.length / 10);
+      for (let batch = batches - 1; batch >= 0; batch--) {
+        const writer = writers[batch % 2]!;
+        results.slice(batch * 10, batch * 10 + 10).forEach((result, index) => writer.write([batch, index], result.claims));
+        writer.flush();
+      }
+      const all = results.flatMap((result) => result.claims);
+      let compared = 0;
+      for (const rule of configuration.rules) {
+        const shards = [...spilledSource(dir, configuration.rules, rule).shards()];
+        const expected = claimsOf(rule.meta.id, all);
+        if (rule.blockOf && rule.checkBlocks) {
+          expect(shards.length).toBeLessThanOrEqual(SPILL_SHARDS);
+          // A block is whole in one shard; each shard keeps document order.
+          const blocksIn = new Map<string, number>();
+          shards.forEach((shard, s) => {
+            for (const claim of shard) {
+              const key = rule.blockOf!(claim);
+              expect(blocksIn.get(key) ?? s).toBe(s);
+              blocksIn.set(key, s);
+            }
+            const docs = shard.map((claim) => claim.doc);
+            expect(docs).toEqual([...docs].sort());
+          });
+          const sortedById = (claims: Claim[]) => [...claims].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+          expect(sortedById(shards.flat())).toEqual(sortedById(expected));
+        } else {
+          expect(shards.length).toBeLessThanOrEqual(1);
+          expect(shards.flat()).toEqual(expected);
+        }
+        compared += expected.length;
+      }
+      expect(compared).toBe(all.length);
+      expect(compared).toBeGreaterThan(1000);
+    } finally {
+      removeSpill(dir);
+    }
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('keeps what packing leaves out: an id of another form, a claim naming another document, non-default fields', () => {
+    const dir = makeSpillDir();
+    try {
+      const rule = configuration.rules.find((r) => !r.blockOf && r.check)!;
+      const base = corpus.analysed.results.flatMap((result) => result.claims).find((claim) => claim.ruleId === rule.meta.id)!;
+      const odd: Claim[] = [
+        { ...base, id: 'custom-id', exhaustive: true, agents: base.places.length ? base.places : [{ text: 'X', span: [0, 1], canonical: 'X', key: 'x', within: [] }] },
+        { ...base, id: `${base.doc}#${rule.meta.id}#7`, doc: 'elsewhere', lang: base.lang === 'fr' ? 'en' : 'fr', keyParts: { role: 'r' } },
+      ];
+      const writer = new SpillWriter(dir, 'main', configuration.rules);
+      writer.write([0, 0], odd);
+      writer.flush();
+      expect([...spilledSource(dir, configuration.rules, rule).shards()].flat()).toEqual(odd);
+      clearSpill(dir);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      removeSpill(dir);
+    }
+  });
+
+  it('gives each rule the same corpus result from spilled shards as from memory', () => {
+    const dir = makeSpillDir();
+    try {
+      const { results } = corpus.analysed;
+      const writer = new SpillWriter(dir, 'main', configuration.rules);
+      results.forEach((result, index) => writer.write([0, index], result.claims));
+      writer.flush();
+      const emptied = results.map((result) => ({ ...result, claims: [] }));
+      const fromDisk = checkCorpus(emptied, configuration, (rule) => spilledSource(dir, configuration.rules, rule));
+      const fromMemory = checkCorpus(results, configuration);
+      expect(fromDisk).toEqual(fromMemory);
+      expect(fromMemory.findings.length).toBeGreaterThan(0);
+      expect(fromMemory.corroborated.length).toBeGreaterThan(0);
+      // One in-memory shard: the values rule's `check` and `checkBlocks` agree too.
+      const values = configuration.rules.find((rule) => rule.checkBlocks)!;
+      const claims = claimsOf(values.meta.id, results.flatMap((result) => result.claims));
+      const analyses = new Map(results.map((result) => [result.analysis.doc.id, result.analysis]));
+      const ctx = { lexicon: configuration.lexicon };
+      expect(values.check!(claims, analyses, ctx)).toEqual(values.checkBlocks!(memorySource(claims), analyses, ctx));
+    } finally {
+      removeSpill(dir);
+    }
+  });
+
+  it('makes check() give the same report with the claims on disk', () => {
+    const kept = check(corpus.files, { spill: 'never', inlineSuppressions: true }, configuration);
+    const spilled = check(corpus.files, { spill: 'always', inlineSuppressions: true }, configuration);
+    expect(JSON.stringify(spilled.report)).toBe(JSON.stringify(kept.report));
+    expect(spilled.report.findings.length).toBeGreaterThan(0);
+  });
+});
