@@ -66,7 +66,7 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
     for (const result of results) {
       for (const claim of result.claims) pushTo(byRule, claim.ruleId, claim);
     }
-    sourceOf = (rule) => memorySource(byRule.get(rule.meta.id) ?? []);
+    sourceOf = (rule) => memorySource(byRule.get(rule.meta.id) ?? [], rule.summarize?.bind(rule));
   }
   const out: CorpusResult = { findings: results.flatMap((r) => r.findings), corroborated: [], events: [] };
   for (const rule of options.rules) {

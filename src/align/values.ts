@@ -47,7 +47,7 @@ interface Features {
  * is kept only when each claim is the other's best match in its document.
  */
 export function alignValueClaims(claims: readonly Claim[], options: ValueAlignOptions): { facts: ValueFact[]; pairs: AlignedPair[] } {
-  const statistics = valueStatistics([claims]);
+  const statistics = valueStatistics([...groupBy(claims, (claim) => claim.doc).values()].map(summarizeValues));
   const pairs = blocksOf(claims).flatMap(([, block]) => alignBlock(block, statistics, options));
   return { facts: factsFrom(pairs), pairs };
 }
@@ -65,25 +65,41 @@ export interface ValueStatistics {
 }
 
 /**
- * The corpus statistics of value claims, read from any number of shards in any order: words are numbered
- * in sorted order once all are seen, so the result does not depend on how the claims were cut.
+ * What the statistics need of one article's value claims: its id, how far into it the last claim's
+ * sentence ends (its length, as far as claims tell), and every word of the claims' contexts and anchors,
+ * once each, space-separated. Made where the claims are made, so a spilled run reads these, not the claims.
  */
-export function valueStatistics(shards: Iterable<readonly Claim[]>): ValueStatistics {
+export type ValueSummary = [doc: string, length: number, words: string];
+
+export function summarizeValues(claims: readonly Claim[]): ValueSummary {
+  const words = new Set<string>();
+  let length = 1;
+  let context: string | undefined;
+  let anchors: string | undefined;
+  for (const claim of claims) {
+    length = Math.max(length, claim.sentence[1]);
+    // The claims of one sentence share these strings: split each once.
+    if (claim.keyParts.context && claim.keyParts.context !== context) for (const word of (context = claim.keyParts.context).split(' ')) words.add(word);
+    if (claim.keyParts.anchors && claim.keyParts.anchors !== anchors) for (const word of (anchors = claim.keyParts.anchors).split(' ')) words.add(word);
+  }
+  return [claims[0]?.doc ?? '', length, [...words].join(' ')];
+}
+
+/**
+ * The corpus statistics of value claims, from each article's summary, in any order: words are numbered in
+ * sorted order once all are seen, so the result does not depend on the order they were read in.
+ */
+export function valueStatistics(summaries: Iterable<unknown>): ValueStatistics {
   const vocabulary = new Vocabulary();
-  // Per document: the sorted, distinct ids of every word of its claims, grown shard by shard.
+  // Per document: the sorted, distinct ids of every word of its claims.
   const words = new Map<string, Int32Array>();
   const lengths = new Map<string, number>();
-  for (const shard of shards) {
-    for (const [doc, own] of groupBy(shard, (claim) => claim.doc)) {
-      let ids = words.get(doc) ?? EMPTY;
-      let length = lengths.get(doc) ?? 1;
-      for (const claim of own) {
-        ids = union(ids, vocabulary.wordsOf(claim));
-        length = Math.max(length, claim.sentence[1]);
-      }
-      words.set(doc, ids.length > 0 && ids.buffer.byteLength > 4 * ids.length ? ids.slice() : ids);
-      lengths.set(doc, length);
-    }
+  for (const summary of summaries) {
+    const [doc, length, text] = summary as ValueSummary;
+    const ids = vocabulary.list(text, false);
+    const known = words.get(doc);
+    words.set(doc, known ? union(known, ids).slice() : ids);
+    lengths.set(doc, Math.max(lengths.get(doc) ?? 1, length));
   }
   const related = relatedDocuments(words, vocabulary.name);
   const renumbered = vocabulary.renumber();

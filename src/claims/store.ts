@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Claim } from '../model/claim.js';
 import type { ClaimSource, Rule } from '../rules/types.js';
+import { groupBy, pushTo } from '../util/collections.js';
 
 /**
  * Where the claims of every article wait between the article stage and the corpus checks: in memory, or,
@@ -66,6 +67,11 @@ function fileName(rule: number, shard: number, thread: string): string {
   return `r${rule}-s${shard}-${thread}.jsonl`;
 }
 
+/** Per-article summaries of a rule's claims (`Rule.summarize`). */
+function summaryFileName(rule: number, thread: string): string {
+  return `r${rule}-sum-${thread}.jsonl`;
+}
+
 /** Flush a thread's buffered lines once they hold this many characters. */
 const FLUSH_CHARS = 8 * 1024 * 1024;
 
@@ -83,28 +89,32 @@ export class SpillWriter {
     this.ruleIndex = new Map(rules.map((rule, i) => [rule.meta.id, i]));
   }
 
-  /** Writes one article's claims (of every rule). */
+  /** Writes one article's claims (of every rule), and the summaries of the rules that make them. */
   write(order: ClaimOrder, claims: readonly Claim[]): void {
     const byFile = new Map<string, Claim[]>();
+    const byRule = new Map<number, Claim[]>();
     for (const claim of claims) {
       const r = this.ruleIndex.get(claim.ruleId);
       if (r === undefined) throw new Error(`claim of unknown rule ${claim.ruleId}`);
       const rule = this.rules[r]!;
       const shards = shardCount(rule);
       const shard = shards === 1 ? 0 : hash(rule.blockOf!(claim)) % shards;
-      const name = fileName(r, shard, this.thread);
-      const list = byFile.get(name);
-      if (list) list.push(claim);
-      else byFile.set(name, [claim]);
+      pushTo(byFile, fileName(r, shard, this.thread), claim);
+      if (rule.summarize) pushTo(byRule, r, claim);
     }
     for (const [name, list] of byFile) {
-      const line = `${JSON.stringify([order[0], order[1], list[0]!.doc, list[0]!.lang, list.map((claim) => pack(claim, list[0]!))])}\n`;
-      const buffer = this.buffers.get(name);
-      if (buffer) buffer.push(line);
-      else this.buffers.set(name, [line]);
-      this.buffered += line.length;
+      this.append(name, [order[0], order[1], list[0]!.doc, list[0]!.lang, list.map((claim) => pack(claim, list[0]!))]);
     }
+    for (const [r, list] of byRule) this.append(summaryFileName(r, this.thread), [order[0], order[1], this.rules[r]!.summarize!(list)]);
     if (this.buffered >= FLUSH_CHARS) this.flush();
+  }
+
+  private append(name: string, entry: unknown): void {
+    const line = `${JSON.stringify(entry)}\n`;
+    const buffer = this.buffers.get(name);
+    if (buffer) buffer.push(line);
+    else this.buffers.set(name, [line]);
+    this.buffered += line.length;
   }
 
   flush(): void {
@@ -124,14 +134,19 @@ type Line = [number, number, string, string, Packed[]];
 interface Packed extends Partial<Claim> {
   /** The id without its `doc#rule#` prefix; `id` itself is kept when it has another form. */
   _?: string;
+  /** Set when the trigger is the first value (text and span), which is then not written twice. */
+  t?: 1;
 }
 
-function pack(claim: Claim, first: Claim): Packed {
-  const { id, doc, lang, ruleId, exhaustive, agents, places, keyParts, ...rest } = claim;
+function pack(claim: Claim, head: Claim): Packed {
+  const { id, doc, lang, ruleId, exhaustive, agents, places, keyParts, trigger, ...rest } = claim;
   const packed: Packed = rest;
+  const first = claim.values[0];
+  if (first && trigger.text === first.text && trigger.span[0] === first.span[0] && trigger.span[1] === first.span[1] && Object.keys(trigger).length === 2) packed.t = 1;
+  else packed.trigger = trigger;
   // Every claim of an article should name it; one that does not keeps its own.
-  if (doc !== first.doc) packed.doc = doc;
-  if (lang !== first.lang) packed.lang = lang;
+  if (doc !== head.doc) packed.doc = doc;
+  if (lang !== head.lang) packed.lang = lang;
   const prefix = `${doc}#${ruleId}#`;
   if (id.startsWith(prefix)) packed._ = id.slice(prefix.length);
   else packed.id = id;
@@ -144,7 +159,7 @@ function pack(claim: Claim, first: Claim): Packed {
 
 /** The claim `pack` was given, its fields in the schema's order. */
 function unpack(packed: Packed, doc: string, lang: string, ruleId: string): Claim {
-  const { _: suffix, id, doc: ownDoc, lang: ownLang, eventType, attribute, values, exhaustive, count, modality, agents, places, series, ordinal, trigger, sentence, keyParts, ...rest } = packed;
+  const { _: suffix, t, id, doc: ownDoc, lang: ownLang, eventType, attribute, values, exhaustive, count, modality, agents, places, series, ordinal, trigger, sentence, keyParts, ...rest } = packed;
   const claim: Claim = {
     id: id ?? `${ownDoc ?? doc}#${ruleId}#${suffix}`,
     doc: ownDoc ?? doc,
@@ -160,7 +175,7 @@ function unpack(packed: Packed, doc: string, lang: string, ruleId: string): Clai
     places: places ?? [],
     ...(series === undefined ? {} : { series }),
     ...(ordinal === undefined ? {} : { ordinal }),
-    trigger: trigger!,
+    trigger: t ? { text: values![0]!.text, span: [values![0]!.span[0], values![0]!.span[1]] } : trigger!,
     sentence: sentence!,
     keyParts: keyParts ?? {},
   };
@@ -172,6 +187,13 @@ export function spilledSource(dir: string, rules: readonly Rule[], rule: Rule): 
   const r = rules.indexOf(rule);
   const files = readdirSync(dir).sort();
   return {
+    *summaries() {
+      const prefix = `r${r}-sum-`;
+      const entries: Array<[number, number, unknown]> = [];
+      for (const name of files) if (name.startsWith(prefix)) for (const line of readLines(join(dir, name))) entries.push(JSON.parse(line) as [number, number, unknown]);
+      entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      for (const entry of entries) yield entry[2];
+    },
     *shards() {
       for (let shard = 0; shard < shardCount(rule); shard++) {
         const prefix = `r${r}-s${shard}-`;
@@ -187,11 +209,15 @@ export function spilledSource(dir: string, rules: readonly Rule[], rule: Rule): 
   };
 }
 
-/** The claims of one rule held in memory: one shard, in document order. */
-export function memorySource(claims: Claim[]): ClaimSource {
+/** The claims of one rule held in memory: one shard, in document order; summaries made on demand. */
+export function memorySource(claims: Claim[], summarize?: Rule['summarize']): ClaimSource {
   return {
     *shards() {
       if (claims.length > 0) yield claims;
+    },
+    *summaries() {
+      if (!summarize) return;
+      for (const own of groupBy(claims, (claim) => claim.doc).values()) yield summarize(own);
     },
   };
 }

@@ -48,10 +48,12 @@ export interface CheckResult {
  * claim of the blocks (`Rule.blockOf`) that fall in it, in document order. On a small run there is one
  * shard in memory; on a large archive the shards are read back from disk one at a time, so a rule that
  * keeps only what it needs from each shard runs in bounded memory. `shards()` may be called again for
- * another pass (it reads them again).
+ * another pass (it reads them again). `summaries()` gives `Rule.summarize` of each article's claims, in
+ * document order: a first pass over corpus statistics that reads far less than the claims.
  */
 export interface ClaimSource {
   shards(): Iterable<Claim[]>;
+  summaries(): Iterable<unknown>;
 }
 
 /**
@@ -70,6 +72,11 @@ export interface Rule {
    * lets a large run keep this rule's claims on disk and hand them over a shard of blocks at a time.
    */
   blockOf?(claim: Claim): string;
+  /**
+   * What corpus statistics need of one article's claims of this rule (small, JSON-safe: written to disk
+   * beside the claims), computed where the claims are made; `checkBlocks` reads them with `summaries()`.
+   */
+  summarize?(claims: readonly Claim[]): unknown;
   /** `check` for claims too many to hold at once: used instead of `check` when the rule has both. */
   checkBlocks?(claims: ClaimSource, analyses: ReadonlyMap<string, CorpusDocument>, ctx: RuleContext): CheckResult;
 }

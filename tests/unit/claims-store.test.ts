@@ -55,8 +55,13 @@ describe('claims store: written by threads, read back in document order', () => 
       const all = results.flatMap((result) => result.claims);
       let compared = 0;
       for (const rule of configuration.rules) {
-        const shards = [...spilledSource(dir, configuration.rules, rule).shards()];
+        const source = spilledSource(dir, configuration.rules, rule);
+        const shards = [...source.shards()];
         const expected = claimsOf(rule.meta.id, all);
+        // Per-article summaries, in document order, as memory makes them.
+        const summaries = [...source.summaries()];
+        expect(summaries).toEqual([...memorySource(expected, rule.summarize?.bind(rule)).summaries()]);
+        if (rule.summarize) expect(summaries.length).toBeGreaterThan(100);
         if (rule.blockOf && rule.checkBlocks) {
           expect(shards.length).toBeLessThanOrEqual(SPILL_SHARDS);
           // A block is whole in one shard; each shard keeps document order.
@@ -124,7 +129,7 @@ describe('claims store: written by threads, read back in document order', () => 
       const claims = claimsOf(values.meta.id, results.flatMap((result) => result.claims));
       const analyses = new Map(results.map((result) => [result.analysis.doc.id, result.analysis]));
       const ctx = { lexicon: configuration.lexicon };
-      expect(values.check!(claims, analyses, ctx)).toEqual(values.checkBlocks!(memorySource(claims), analyses, ctx));
+      expect(values.check!(claims, analyses, ctx)).toEqual(values.checkBlocks!(memorySource(claims, values.summarize), analyses, ctx));
     } finally {
       removeSpill(dir);
     }

@@ -1,4 +1,4 @@
-import { alignBlock, blockKeyOf, blocksOf, factsFrom, valueStatistics, type AlignedPair, type ValueFact } from '../../align/values.js';
+import { alignBlock, blockKeyOf, blocksOf, factsFrom, summarizeValues, valueStatistics, type AlignedPair, type ValueFact } from '../../align/values.js';
 import { memorySource } from '../../claims/store.js';
 import { buildValueClaims, type ValueType } from '../../claims/values.js';
 import { listMembers, relate, type Relation } from '../../compare/quantities.js';
@@ -46,18 +46,20 @@ export function valuesRule(options: ValuesOptions, meta: RuleMeta): Rule {
     extract: (analysis, ctx) =>
       buildValueClaims(analysis, ctx.lexicon, { ruleId: meta.id, types, localWindow: options.localWindow }),
     blockOf: blockKeyOf,
+    summarize: summarizeValues,
     checkBlocks: (claims) => checkValues(claims, options, meta, messages),
-    check: (claims) => checkValues(memorySource([...claims]), options, meta, messages),
+    check: (claims) => checkValues(memorySource([...claims], summarizeValues), options, meta, messages),
   };
 }
 
 /**
- * Two passes over the claims, a shard at a time: the corpus statistics, then each block's alignment.
+ * The corpus statistics from each article's summary, then one pass over the claims, a shard at a time,
+ * aligning each block.
  * A block's facts on which every source agrees become corroborations at once; only the facts in dispute
  * (few) are kept, with what judging them needs, until the evidence between documents is complete.
  */
 function checkValues(source: ClaimSource, options: ValuesOptions, meta: RuleMeta, messages: typeof VALUES_MESSAGES): CheckResult {
-  const statistics = valueStatistics(source.shards());
+  const statistics = valueStatistics(source.summaries());
   const evidence = new PairEvidence();
   const disputed: Array<{ fact: ValueFact; groups: Group[]; stated: StatedValues }> = [];
   const corroborated: Array<{ order: string; corroboration: CheckResult['corroborated'][number] }> = [];
