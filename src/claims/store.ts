@@ -2,6 +2,7 @@ import { appendFileSync, closeSync, mkdtempSync, openSync, readdirSync, readSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Claim } from '../model/claim.js';
+import { CrosscheckError } from '../model/errors.js';
 import type { ClaimSource, Rule } from '../rules/types.js';
 import { groupBy, pushTo } from '../util/collections.js';
 
@@ -41,7 +42,22 @@ export function shouldSpill(choice: SpillChoice | undefined, files: number): boo
 
 /** A fresh folder for one run's spilled claims (remove it with {@link removeSpill}). */
 export function makeSpillDir(): string {
-  return mkdtempSync(join(tmpdir(), 'crosscheck-claims-'));
+  const parent = tmpdir();
+  try {
+    return mkdtempSync(join(parent, 'crosscheck-claims-'));
+  } catch (error) {
+    throw spillError(parent, error);
+  }
+}
+
+/** A failure to keep claims on disk, said so that a person can act on it. */
+function spillError(where: string, error: unknown): CrosscheckError {
+  const reasons: Record<string, string> = { ENOSPC: 'the disk is full', ENOENT: 'no such folder', EACCES: 'permission denied', EROFS: 'read-only file system' };
+  const why = reasons[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
+  return new CrosscheckError(
+    `cannot keep claims on disk here: ${why}. Set TMPDIR to a folder with room (about 9 MB per 1,000 articles), or run with --spill never`,
+    { file: where, code: 'usage', cause: error },
+  );
 }
 
 export function removeSpill(dir: string): void {
@@ -122,7 +138,11 @@ export class SpillWriter {
   }
 
   flush(): void {
-    for (const [name, lines] of this.buffers) appendFileSync(join(this.dir, name), lines.join(''));
+    try {
+      for (const [name, lines] of this.buffers) appendFileSync(join(this.dir, name), lines.join(''));
+    } catch (error) {
+      throw spillError(this.dir, error);
+    }
     this.buffers.clear();
     this.buffered = 0;
   }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportJsonSchema } from '../../src/model/json-schema.js';
-import { tempFolder } from '../helpers.js';
+import { tempFolder, tempRootFolder } from '../helpers.js';
 import { crosscheck, ROOT } from './cli.js';
 
 const AGREE_A = ' date 2024-03-02 La 4e session de la Commission Mixte Pologne-Portugal a eu lieu le 12 février 2024.';
@@ -29,6 +29,15 @@ describe('bad input', () => {
     const run = crosscheck(['check', dir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/no articles found .*\.txt, \.md/);
+  });
+
+  it('says where claims could not be kept on disk (--spill), exits 2, and writes no report', () => {
+    const out = join(tempRootFolder(), 'spill-out');
+    const result = crosscheck(['check', 'seeds', '--spill', 'always', '--format', 'json', '--out', out], { env: { TMPDIR: join(tempRootFolder(), 'no-such-folder') } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no-such-folder: cannot keep claims on disk here: no such folder\. Set TMPDIR .* or run with --spill never/);
+    expect(result.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('writes no report when a rule file is invalid', () => {

@@ -34,6 +34,24 @@ describe('claims store: when to spill', () => {
   });
 });
 
+describe('claims store: failures', () => {
+  it('turns a failed write into an error a person can act on, naming the folder', () => {
+    const dir = makeSpillDir();
+    removeSpill(dir); // as if the folder were cleaned up, or its disk gone, mid-run
+    const claims = analysedCorpus(3, 5).analysed.results.flatMap((result) => result.claims);
+    const writer = new SpillWriter(dir, 'main', configuration.rules);
+    writer.write([0, 0], claims);
+    let caught: unknown;
+    try {
+      writer.flush();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ name: 'CrosscheckError', file: dir, code: 'usage' });
+    expect((caught as Error).message).toMatch(/cannot keep claims on disk here: no such folder\. Set TMPDIR .* --spill never/);
+  });
+});
+
 describe('claims store: written by threads, read back in document order', () => {
   let corpus: ReturnType<typeof analysedCorpus>;
   beforeAll(() => {
