@@ -33,25 +33,21 @@ export function analyzeInProcess(
   const { documents, problems } = times ? timed(times, 'ingest', read) : read();
   const results: DocumentResult[] = [];
   const { spill } = options;
+  // Writing claims is part of producing them: timed as the claims stage.
+  const writing = (write: () => void) => (times ? timed(times, 'claims', write) : write());
   for (const doc of documents) {
     let result: DocumentResult;
     // The cache hashes the rules themselves, so it is given them untouched (and timed as a whole).
     if (cache) result = times ? timed(times, 'extract', () => cache.analyze(doc, configuration)) : cache.analyze(doc, configuration);
     else result = times ? analyzeDocumentTimed(doc, configuration, times) : analyzeDocument(doc, configuration);
     if (spill) {
-      // Writing claims is part of producing them: timed as the claims stage.
       const { claims } = result;
-      const write = () => spill.writer.write([spill.batch, results.length], claims);
-      if (times) timed(times, 'claims', write);
-      else write();
+      writing(() => spill.writer.write([spill.batch, results.length], claims));
       result = { ...result, claims: [] };
     }
     results.push(result);
     options.onProgress?.(results.length, documents.length);
   }
-  if (spill) {
-    if (times) timed(times, 'claims', () => spill.writer.flush());
-    else spill.writer.flush();
-  }
+  if (spill) writing(() => spill.writer.flush());
   return { documents, problems, results };
 }

@@ -61,7 +61,7 @@ export function valuesRule(options: ValuesOptions, meta: RuleMeta): Rule {
 function checkValues(source: ClaimSource, options: ValuesOptions, meta: RuleMeta, messages: typeof VALUES_MESSAGES): CheckResult {
   const statistics = valueStatistics(source.summaries());
   const evidence = new PairEvidence();
-  const disputed: Array<{ fact: ValueFact; groups: Group[]; stated: StatedValues }> = [];
+  const disputed: Array<{ order: string; fact: ValueFact; groups: Group[]; stated: StatedValues }> = [];
   const corroborated: Array<{ order: string; corroboration: CheckResult['corroborated'][number] }> = [];
   for (const shard of source.shards()) {
     for (const [key, block] of blocksOf(shard)) {
@@ -77,14 +77,14 @@ function checkValues(source: ClaimSource, options: ValuesOptions, meta: RuleMeta
           continue;
         }
         stated ??= statedValues(block);
-        disputed.push({ fact, groups, stated: statedOf(stated, fact) });
+        disputed.push({ order, fact, groups, stated: statedOf(stated, fact) });
       }
     }
   }
   // Facts in the order of their first claim, whatever the shards: the same report however claims were cut.
   const byOrder = (x: { order: string }, y: { order: string }) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0);
   const findings: FindingDraft[] = [];
-  for (const { fact, groups, stated } of disputed.map((d) => ({ ...d, order: d.fact.claims[0]!.id })).sort(byOrder)) {
+  for (const { fact, groups, stated } of disputed.sort(byOrder)) {
     const finding = judge(fact, groups, evidence.pairs, stated, options, meta, messages);
     if (finding) findings.push(finding);
   }
@@ -97,7 +97,7 @@ type StatedValues = Map<string, Claim[]>;
 function statedValues(claims: readonly Claim[]): StatedValues {
   const stated: StatedValues = new Map();
   for (const claim of claims) {
-    const key = `${claim.doc}\u0000${claim.keyParts.key ?? claim.attribute}`;
+    const key = `${claim.doc}\u0000${blockKeyOf(claim)}`;
     const list = stated.get(key);
     if (list) list.push(claim);
     else stated.set(key, [claim]);
