@@ -2,8 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { AnalysisCache } from '../cache/store.js';
 import type { Configuration } from '../check.js';
 import type { Lang } from '../model/document.js';
-import { SpillWriter } from '../claims/store.js';
-import { analyzeInProcess, type AnalysedArticles } from './in-process.js';
+import { analyzeInProcess, oneThreadSpill, type AnalysedArticles } from './in-process.js';
 import { analyzeInWorkers } from './pool.js';
 import { ARTICLE_STAGES, emptyStageTimes, type StageListener } from './stages.js';
 
@@ -47,8 +46,7 @@ export function analyzeArticles(files: readonly string[], configuration: Configu
   const jobs = resolveJobs(options.jobs, files.length, configuration);
   if (jobs === 1) {
     const times = options.onStage ? emptyStageTimes() : undefined;
-    const spill = options.spillDir === undefined ? undefined : { writer: new SpillWriter(options.spillDir, 'main', configuration.rules), batch: 0 };
-    const analysed = analyzeInProcess(files, configuration, { ...options, times, spill });
+    const analysed = analyzeInProcess(files, configuration, { ...options, times, spill: oneThreadSpill(options.spillDir, configuration.rules) });
     if (times) for (const stage of ARTICLE_STAGES) options.onStage!(stage, times[stage]);
     return analysed;
   }

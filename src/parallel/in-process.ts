@@ -3,7 +3,8 @@ import type { Configuration } from '../check.js';
 import type { Document, Lang } from '../model/document.js';
 import { ingest, type IngestProblem } from '../ingest/read.js';
 import { analyzeDocument, type DocumentResult } from '../pipeline.js';
-import type { SpillWriter } from '../claims/store.js';
+import { SpillWriter } from '../claims/store.js';
+import type { Rule } from '../rules/types.js';
 import { analyzeDocumentTimed, timed, type StageTimes } from './stages.js';
 
 /** The documents as read, the files that could not be, and each document's analysis (same order). */
@@ -17,6 +18,11 @@ export interface AnalysedArticles {
 export interface SpillTarget {
   writer: SpillWriter;
   batch: number;
+}
+
+/** A whole run in one thread spilling to `dir`: one writer, one batch (undefined keeps claims in memory). */
+export function oneThreadSpill(dir: string | undefined, rules: readonly Rule[]): SpillTarget | undefined {
+  return dir === undefined ? undefined : { writer: new SpillWriter(dir, 'main', rules), batch: 0 };
 }
 
 /**

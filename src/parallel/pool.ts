@@ -6,8 +6,8 @@ import type { Document } from '../model/document.js';
 import { CrosscheckError } from '../model/errors.js';
 import type { DocumentResult } from '../pipeline.js';
 import type { AnalyzeArticlesOptions } from './analyze.js';
-import { clearSpill, SpillWriter } from '../claims/store.js';
-import { analyzeInProcess, type AnalysedArticles } from './in-process.js';
+import { clearSpill } from '../claims/store.js';
+import { analyzeInProcess, oneThreadSpill, type AnalysedArticles } from './in-process.js';
 import { batchRunner, type BatchRunner } from './batch.js';
 import { batchSize, cutBatches } from './batches.js';
 import { SIGNAL_DOCUMENTS, SIGNAL_REPLIES, type BatchReply, type BatchRequest, type WorkerError, type WorkerSetup } from './protocol.js';
@@ -67,10 +67,9 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
   // Batches keep same-id files together, so ids are unique across them; should that ever not hold (ids
   // read differently), one thread gives the exact answer, duplicate reported where a single run reports it.
   if (new Set(merged.documents.map((d) => d.id)).size !== merged.documents.length) {
-    if (options.spillDir === undefined) return analyzeInProcess(files, configuration, { lang: options.lang, cache: options.cache });
-    clearSpill(options.spillDir);
-    const writer = new SpillWriter(options.spillDir, 'main', configuration.rules);
-    return analyzeInProcess(files, configuration, { lang: options.lang, cache: options.cache, spill: { writer, batch: 0 } });
+    // What the workers spilled goes too: the one-thread run writes every claim again.
+    if (options.spillDir !== undefined) clearSpill(options.spillDir);
+    return analyzeInProcess(files, configuration, { lang: options.lang, cache: options.cache, spill: oneThreadSpill(options.spillDir, configuration.rules) });
   }
   if (options.cache) {
     for (const reply of replies) for (const [key, value] of Object.entries(reply.cache ?? {})) options.cache.stats[key as keyof typeof options.cache.stats] += value;
