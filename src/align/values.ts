@@ -61,6 +61,8 @@ export interface ValueStatistics {
   vocabulary: Vocabulary;
   idf: Float64Array;
   related: (a: string, b: string) => boolean;
+  /** Whether a document may be related to any other (in a large archive: has a rare name). */
+  relatable: (doc: string) => boolean;
   lengths: Map<string, number>;
 }
 
@@ -101,14 +103,14 @@ export function valueStatistics(summaries: Iterable<unknown>): ValueStatistics {
     words.set(doc, known ? union(known, ids).slice() : ids);
     lengths.set(doc, Math.max(lengths.get(doc) ?? 1, length));
   }
-  const related = relatedDocuments(words, vocabulary.name);
+  const { related, relatable } = relatedDocuments(words, vocabulary.name);
   const renumbered = vocabulary.renumber();
   const frequency = new Float64Array(renumbered.length);
   for (const ids of words.values()) for (const id of ids) frequency[renumbered[id]!]! += 1;
   const n = words.size;
   const idf = new Float64Array(frequency.length);
   frequency.forEach((count, id) => (idf[id] = Math.log((n + 1) / count) + 0.1));
-  return { vocabulary, idf, related, lengths };
+  return { vocabulary, idf, related, relatable, lengths };
 }
 
 /** Claims by block key (what is measured), blocks in key order, claims in their order. */
@@ -124,10 +126,17 @@ export function blockKeyOf(claim: Claim): string {
 
 /** The mutually best-aligned pairs of one block (claims of one key). */
 export function alignBlock(block: readonly Claim[], statistics: ValueStatistics, options: ValueAlignOptions): AlignedPair[] {
-  const { vocabulary, idf, related, lengths } = statistics;
+  const { vocabulary, idf, related, relatable, lengths } = statistics;
   const pairs: AlignedPair[] = [];
-  if (new Set(block.map((c) => c.doc)).size < 2) return pairs;
-  const features = block.map((claim) => featuresOf(claim, idf, vocabulary, lengths.get(claim.doc)!));
+  // A claim of a document related to no other can never pair: it is not compared, but its words still
+  // count in the postings' lengths (maxPostings), so the pairs are the same as when every claim is.
+  const comparable = block.filter((claim) => relatable(claim.doc));
+  if (new Set(comparable.map((c) => c.doc)).size < 2) return pairs;
+  const postingLength = new Map<number, number>();
+  if (comparable.length < block.length) {
+    for (const claim of block) for (const word of vocabulary.wordsOf(claim)) postingLength.set(word, (postingLength.get(word) ?? 0) + 1);
+  }
+  const features = comparable.map((claim) => featuresOf(claim, idf, vocabulary, lengths.get(claim.doc)!));
   const postings = new Map<number, number[]>();
   features.forEach((f, i) => {
     for (const word of f.ids) pushTo(postings, word, i);
@@ -138,7 +147,7 @@ export function alignBlock(block: readonly Claim[], statistics: ValueStatistics,
     const candidates = new Set<number>();
     for (const word of features[i]!.ids) {
       const list = postings.get(word)!;
-      if (list.length > options.maxPostings) continue;
+      if ((postingLength.get(word) ?? list.length) > options.maxPostings) continue;
       for (const j of list) if (j > i && features[j]!.claim.doc !== features[i]!.claim.doc) candidates.add(j);
     }
     for (const j of candidates) {
@@ -170,15 +179,18 @@ const RARE_SHARE = 0.01;
  * compared however alike their sentences are. Small corpora (one story's coverage) compare every pair.
  * `words` holds each document's word ids (sorted), `isName` which ids are names.
  */
-function relatedDocuments(words: ReadonlyMap<string, Int32Array>, isName: readonly boolean[]): (a: string, b: string) => boolean {
-  if (words.size <= SMALL_CORPUS) return () => true;
+function relatedDocuments(
+  words: ReadonlyMap<string, Int32Array>,
+  isName: readonly boolean[],
+): { related: (a: string, b: string) => boolean; relatable: (doc: string) => boolean } {
+  if (words.size <= SMALL_CORPUS) return { related: () => true, relatable: () => true };
   const frequency = new Map<number, number>();
   for (const ids of words.values()) for (const id of ids) if (isName[id]) frequency.set(id, (frequency.get(id) ?? 0) + 1);
   const cap = Math.max(10, RARE_SHARE * words.size);
   // Each document's rare names as sorted small integers: a pair is tested by merging two short arrays.
   const rare = new Map<string, Int32Array>();
   for (const [doc, ids] of words) rare.set(doc, ids.filter((id) => isName[id] === true && frequency.get(id)! <= cap));
-  return (a, b) => sharesAny(rare.get(a)!, rare.get(b)!);
+  return { related: (a, b) => sharesAny(rare.get(a)!, rare.get(b)!), relatable: (doc) => (rare.get(doc)?.length ?? 0) > 0 };
 }
 
 function sharesAny(x: Int32Array, y: Int32Array): boolean {

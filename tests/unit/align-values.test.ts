@@ -71,3 +71,35 @@ describe('normaliseWord: a French sentence meets its English original', () => {
     expect(normaliseWord(french, lexicon)).toBe(normaliseWord(english, lexicon));
   });
 });
+
+describe('alignValueClaims: a large archive where most articles share no rare name', () => {
+  // 60 articles: more than the small-corpus size, so only articles that share a rare name are compared.
+  // x1 and x2 share one (#zorin, in a year claim); the 58 others name only #capital, which is in all of them.
+  const year = (doc: string, anchors: string): Claim => ({
+    ...weekday(doc, 500, '2019', 'summit treaty', 'treaty'),
+    attribute: 'year',
+    keyParts: { key: 'year', context: 'summit treaty', local: 'treaty', anchors },
+  });
+  const fillers = Array.from({ length: 58 }, (_, i) => `f${String(i).padStart(2, '0')}`);
+  const claims = [
+    weekday('x1', 0, 'Thursday', 'flood', 'flood'),
+    year('x1', '#zorin #capital'),
+    weekday('x2', 0, 'Tuesday', 'flood', 'flood'),
+    year('x2', '#zorin #capital'),
+    ...fillers.flatMap((doc) => [weekday(doc, 0, 'Monday', 'flood', 'flood'), year(doc, '#capital')]),
+  ];
+
+  it('pairs only articles that share a rare name, however alike the others are', () => {
+    const { pairs } = alignValueClaims(claims, options);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const pair of pairs) expect([pair.a.doc, pair.b.doc].sort()).toEqual(['x1', 'x2']);
+  });
+
+  it('still counts the claims of unrelated articles in a word’s postings (maxPostings)', () => {
+    // "flood" is in 60 weekday claims: over a limit of 50 it is too common to propose a pair, although only
+    // two of its claims can pair; under a limit of 100 it proposes x1–x2.
+    const weekdays = (maxPostings: number) => alignValueClaims(claims, { ...options, maxPostings }).pairs.filter((p) => p.a.attribute === 'weekday');
+    expect(weekdays(50)).toEqual([]);
+    expect(weekdays(100).map((p) => [p.a.doc, p.b.doc])).toEqual([['x1', 'x2']]);
+  });
+});
