@@ -8,7 +8,8 @@
  *   npm run bench                                   # 1k and 10k articles
  *   BENCH_SIZES=1000,10000,100000 npm run bench     # or: npm run bench -- --sizes 1000,10000,100000
  *   options: --seed N, --cache DIR (default /tmp/crosscheck-bench), --out FILE, --repeat K (median of K runs),
- *            --off RULE[,RULE] (switch rules off through a config file), --append (add a section to --out)
+ *            --off RULE[,RULE] (switch rules off through a config file), --append (add a section to --out),
+ *            --pair-max N (two 1-thread runs at once, the machine's 2-core ceiling, up to N articles; default 10000)
  *   NODE_OPTIONS (e.g. --max-old-space-size=8192) reaches the checked CLI and is printed in the report.
  */
 import { spawnSync } from 'node:child_process';
@@ -44,6 +45,8 @@ interface SizeResult {
   gold: Gold;
   /** With --jobs 1, then --jobs 2. */
   runs: [CheckRun, CheckRun];
+  /** Wall time of two --jobs 1 runs started at once (the machine's own 2-core ceiling), when measured. */
+  pairMs?: number;
   identical: boolean;
   peers: PeerResults;
   /** Against the gold, from the first run that finished. */
@@ -89,6 +92,24 @@ function runCheck(articles: string, jobs: number, scratch: string, config: strin
   return { jobs, wallMs, ok: true, stats, report, findings: (JSON.parse(report) as { findings: ScoredFinding[] }).findings };
 }
 
+/**
+ * Two `--jobs 1` checks of the same corpus at once, as separate processes that share nothing: the wall time
+ * of the pair. Two independent cores would finish the pair as fast as one run alone; the ratio measured is
+ * the most any 2-thread run can gain on this machine.
+ */
+function runPair(articles: string, scratch: string, config: string | undefined): number | undefined {
+  const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+  const command = (k: number) =>
+    [process.execPath, CLI, 'check', articles, '--format', 'json', '--out', join(scratch, `pair-${k}`), '--fail-on', 'never', '--no-progress', '--jobs', '1', ...(config ? ['--config', config] : [])]
+      .map(quote)
+      .join(' ');
+  const started = performance.now();
+  const child = spawnSync('/bin/sh', ['-c', `${command(1)} >/dev/null 2>&1 & ${command(2)} >/dev/null 2>&1 & wait`], { env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+  const wallMs = performance.now() - started;
+  const bothWrote = [1, 2].every((k) => existsSync(join(scratch, `pair-${k}`, 'discrepancies.json')));
+  return child.status === 0 && bothWrote ? wallMs : undefined;
+}
+
 function median<T>(items: T[], key: (item: T) => number): T {
   return [...items].sort((a, b) => key(a) - key(b))[Math.floor((items.length - 1) / 2)]!;
 }
@@ -99,7 +120,7 @@ function runPeers(articles: string): PeerResults {
   return JSON.parse(child.stdout) as PeerResults;
 }
 
-function benchSize(size: number, seed: number, cacheDir: string, repeat: number, off: readonly string[]): SizeResult {
+function benchSize(size: number, seed: number, cacheDir: string, repeat: number, off: readonly string[], pairMax: number): SizeResult {
   log(`N = ${size}`);
   const { dir, gold } = corpus(cacheDir, size, seed);
   const articles = join(dir, 'articles');
@@ -116,6 +137,8 @@ function benchSize(size: number, seed: number, cacheDir: string, repeat: number,
       log(`  --jobs ${jobs}: ${chosen.ok ? `${seconds(chosen.wallMs)} s wall, ${seconds(chosen.stats.cpuMs)} s cpu, ${chosen.stats.maxRssMb} MB peak` : `failed: ${chosen.failure}`}`);
       return chosen;
     }) as [CheckRun, CheckRun];
+    const pairMs = size <= pairMax ? runPair(articles, scratch, config) : undefined;
+    if (pairMs !== undefined) log(`  two --jobs 1 runs at once: ${seconds(pairMs)} s wall`);
     const peers = runPeers(articles);
     log(`  chrono-node ${seconds(peers.chrono.wallMs)} s, Intl.Segmenter ${seconds(peers.segmenter.wallMs)} s, \\p{L}+ ${seconds(peers.regex.wallMs)} s`);
     const finished = runs.find((r) => r.ok);
@@ -123,7 +146,7 @@ function benchSize(size: number, seed: number, cacheDir: string, repeat: number,
     if (score) log(`  precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)} (${score.findings} findings, ${score.gold} gold)`);
     const [one, two] = runs;
     const identical = one.ok && two.ok && one.report === two.report;
-    return { size, gold, runs, identical, peers, score, byRule: finished?.ok ? scoreByRule(finished.findings, gold) : [] };
+    return { size, gold, runs, pairMs, identical, peers, score, byRule: finished?.ok ? scoreByRule(finished.findings, gold) : [] };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -183,6 +206,22 @@ function markdown(results: SizeResult[], context: { seed: number; loadBefore: nu
     const speedUp = one.ok && two.ok ? `${(one.wallMs / two.wallMs).toFixed(2)}×` : '–';
     const cells = [r.size, mb(r.gold.bytes).toFixed(1), ...runCells(one, r.gold.bytes), ...runCells(two, r.gold.bytes), speedUp, r.identical ? 'yes' : one.ok && two.ok ? '**no**' : '–'];
     lines.push(`| ${cells.join(' | ')} |`);
+  }
+  const paired = results.filter((r) => r.pairMs !== undefined && r.runs[0].ok);
+  if (paired.length > 0) {
+    lines.push(
+      '',
+      '### What two cores give on this machine',
+      '',
+      'Two 1-thread checks of the same corpus started at once, as separate processes that share nothing. On two independent cores each would take as long as alone, and the pair would do twice the work per second; the ratio measured is the most any 2-thread run can gain here (a 1-thread run already keeps part of the second core busy with V8\'s compiler and garbage-collector threads, and the two cores share caches and memory bandwidth).',
+      '',
+      '| articles | 1 thread alone | two at once (wall) | work per second, two at once vs one | 2-thread run (above) |',
+      '| ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const r of paired) {
+      const [one, two] = r.runs as [Extract<CheckRun, { ok: true }>, CheckRun];
+      lines.push(`| ${r.size} | ${seconds(one.wallMs)} s | ${seconds(r.pairMs!)} s | ${((2 * one.wallMs) / r.pairMs!).toFixed(2)}× | ${two.ok ? `${(one.wallMs / two.wallMs).toFixed(2)}×` : '–'} |`);
+    }
   }
   lines.push('', '### Stages (1 thread)', '', 'Milliseconds per stage, from `--stats-json`; "other" is process start, loading the rules, listing files, suppressions and selection.', '');
   lines.push(
@@ -286,11 +325,12 @@ function main(argv: string[]): void {
   const out = resolve(option(argv, 'out') ?? join(ROOT, 'reports', 'bench.md'));
   const repeat = Number(option(argv, 'repeat') ?? 1);
   const off = (option(argv, 'off') ?? '').split(',').filter(Boolean);
+  const pairMax = Number(option(argv, 'pair-max') ?? 10_000);
   const append = argv.includes('--append') && existsSync(out);
   if (!existsSync(CLI) || !existsSync(PEERS)) throw new Error('build first: npm run build && tsc -p tsconfig.bench.json (npm run bench does both)');
   const started = new Date();
   const loadBefore = loadavg();
-  const results = sizes.map((size) => benchSize(size, seed, cacheDir, repeat, off));
+  const results = sizes.map((size) => benchSize(size, seed, cacheDir, repeat, off, pairMax));
   const text = markdown(results, { seed, loadBefore, loadAfter: loadavg(), started, repeat, off, title: !append });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, append ? `${readFileSync(out, 'utf8')}\n${text}` : text);
