@@ -214,7 +214,26 @@ function lowerCaseTitle(tables: NameTables, tokens: Token[], at: number): { role
   // "le ministre des Affaires étrangères" describes a post, not someone named earlier.
   const next = tokens[at + title.length];
   if (next && CONNECTORS.has(folded(next))) return null;
+  // "le ministre, Nikolaï Sokolov, a…" introduces the name that follows it.
+  if (next?.text === ',' && apposedName(tables, tokens, at + title.length + 1)) return null;
   return title;
+}
+
+/**
+ * Whether a name set off by commas starts at `at` ("le ministre, Ewa Nowak, a…"): capitalised words (and
+ * the connectors inside names) closed by a comma, not opening with a title of its own ("the King, Queen
+ * Sonja and…" lists two people).
+ */
+function apposedName(tables: NameTables, tokens: Token[], at: number): boolean {
+  if (!isUpperWord(tokens[at]) || matchTitle(tables, tokens, at)) return false;
+  let k = at + 1;
+  for (;;) {
+    const token = tokens[k];
+    if (isUpperWord(token) || (token && ROMAN_NUMERAL.test(token.text))) k++;
+    else if (token && !token.upper && CONNECTORS.has(folded(token)) && isUpperWord(tokens[k + 1])) k += 2;
+    else break;
+  }
+  return tokens[k]?.text === ',';
 }
 
 function titleMention(tokens: Token[], at: number, length: number, role: string): Mention {
@@ -243,10 +262,12 @@ function classifyRun(
   let role: string | undefined;
   let honorific: string | undefined;
   let titleAt: { at: number; length: number; role: string } | undefined;
-  // A lower-case title just before the run: "du roi Harald V", "le ministre Kowalski".
+  // A lower-case title just before the run: "du roi Harald V", "le ministre Kowalski", or set off by
+  // commas: "le ministre, Nikolaï Sokolov, a…".
+  const apposed = tokens[start - 1]?.text === ',' && apposedName(tables, tokens, start);
   for (let back = Math.max(0, start - 4); back < start; back++) {
     const title = matchTitle(tables, tokens, back);
-    if (title && back + title.length === start) role = title.role;
+    if (title && (back + title.length === start || (apposed && back + title.length === start - 1))) role = title.role;
   }
   while (p < end) {
     const place = matchPlace(tables, tokens, p, end);

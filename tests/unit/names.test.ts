@@ -20,6 +20,18 @@ describe('extractNames', () => {
     expect(person?.value).toBe('Harald V');
   });
 
+  it('gives a title set off by commas to the name it introduces, not to someone named earlier', () => {
+    const text = 'Le ministre Jan Kowalski est à Oslo.\n\nLe ministre, Ewa Nowak, a effectué deux visites à Rome.';
+    const people = mentionsOf(text, { lang: 'fr' }).filter((m) => m.kind === 'person');
+    const second = people.filter((m) => m.span[0] > text.indexOf('\n'));
+    expect(second.map((m) => [m.text, m.value, m.attrs.title])).toEqual([['Ewa Nowak', 'Ewa Nowak', 'minister']]);
+    // A list is not an apposition: "the King" still refers back, and Queen Sonja is someone else.
+    const list = mentionsOf('King Harald V opened the bridge. Later, the King, Queen Sonja and the mayor met.', { lang: 'en' })
+      .filter((m) => m.kind === 'person' && m.span[0] > 30)
+      .map((m) => m.value);
+    expect(list).toEqual(['Harald V', 'Sonja']);
+  });
+
   it('maps aliases across languages and recognises surnames used alone', () => {
     const text = 'Vladimir Poutine a rencontré Olaf Scholz. Poutine a ensuite quitté Berlin.';
     const people = names(text, 'fr').filter((n) => n.kind === 'person');
