@@ -5,11 +5,6 @@ import { foldName, foldWord } from '../text/fold.js';
 import { ROMAN_NUMERAL, tokenize, type Token } from './tokens.js';
 import { pushTo } from '../util/collections.js';
 
-/** Lower-case words allowed inside a capitalised name ("Conseil Supérieur de la Magistrature", "Ibn al Khattab"). */
-const CONNECTORS = new Set(['de', 'du', 'des', "d'", 'la', 'le', 'les', "l'", 'el', 'al', 'ben', 'bin', 'ibn', 'van', 'von', 'der', 'den', 'of', 'the', 'da', 'dos', 'di', 'y', 'for', 'and', 'et']);
-/** Connectors that may only join parts of an organisation's name, not a person's. */
-const ORG_ONLY_CONNECTORS = new Set(['the', 'for', 'and', 'et', 'les']);
-
 interface PlaceName {
   tokens: string[];
   id: string;
@@ -31,6 +26,9 @@ interface NameTables {
   titleAdjectives: Map<string, string>;
   orgHeads: Set<string>;
   placeCues: Set<string>;
+  connectors: Set<string>;
+  orgConnectors: Set<string>;
+  titleDeterminers: Set<string>;
   places: Map<string, PlaceName[]>;
   aliases: Map<string, string>;
 }
@@ -69,6 +67,9 @@ function tablesFor(lexicon: Lexicon, lang: Lang): NameTables {
     titleAdjectives: new Map(Object.entries(locale?.titleAdjectives ?? {}).map(([word, role]) => [foldWord(word), role])),
     orgHeads: new Set((locale?.orgHeads ?? []).map(foldWord)),
     placeCues: new Set((locale?.placeCues ?? []).map(foldWord)),
+    connectors: new Set((locale?.nameConnectors ?? []).map(foldWord)),
+    orgConnectors: new Set((locale?.orgConnectors ?? []).map(foldWord)),
+    titleDeterminers: new Set((locale?.titleDeterminers ?? []).map(foldWord)),
     places,
     aliases,
   };
@@ -169,7 +170,7 @@ export function extractNames(text: string, sentences: readonly Span[], ctx: Name
           continue;
         }
         let k = end;
-        while (tokens[k] && CONNECTORS.has(folded(tokens[k]!)) && !tokens[k]!.upper) k++;
+        while (tokens[k] && tables.connectors.has(folded(tokens[k]!)) && !tokens[k]!.upper) k++;
         if (k > end && isUpperWord(tokens[k])) {
           end = k + 1;
           continue;
@@ -196,7 +197,7 @@ function splitRun(tables: NameTables, tokens: Token[], start: number, end: numbe
   let from = start;
   for (let k = start; k < end; k++) {
     const token = tokens[k]!;
-    if (!token.upper && ORG_ONLY_CONNECTORS.has(folded(token))) {
+    if (!token.upper && tables.orgConnectors.has(folded(token))) {
       if (k > from) pieces.push([from, k]);
       from = k + 1;
     }
@@ -208,12 +209,12 @@ function splitRun(tables: NameTables, tokens: Token[], start: number, end: numbe
 /** A lower-case title preceded by a determiner ("le souverain", "the king") that names no one after it. */
 function lowerCaseTitle(tables: NameTables, tokens: Token[], at: number): { role: string; length: number } | null {
   const previous = tokens[at - 1] ? folded(tokens[at - 1]!) : '';
-  if (!['le', 'la', 'the', "l'"].includes(previous)) return null;
+  if (!tables.titleDeterminers.has(previous)) return null;
   const title = matchTitle(tables, tokens, at);
   if (!title || isUpperWord(tokens[at + title.length])) return null;
   // "le ministre des Affaires étrangères" describes a post, not someone named earlier.
   const next = tokens[at + title.length];
-  if (next && CONNECTORS.has(folded(next))) return null;
+  if (next && tables.connectors.has(folded(next))) return null;
   // "le ministre, Nikolaï Sokolov, a…" introduces the name that follows it.
   if (next?.text === ',' && apposedName(tables, tokens, at + title.length + 1)) return null;
   return title;
@@ -230,7 +231,7 @@ function apposedName(tables: NameTables, tokens: Token[], at: number): boolean {
   for (;;) {
     const token = tokens[k];
     if (isUpperWord(token) || (token && ROMAN_NUMERAL.test(token.text))) k++;
-    else if (token && !token.upper && CONNECTORS.has(folded(token)) && isUpperWord(tokens[k + 1])) k += 2;
+    else if (token && !token.upper && tables.connectors.has(folded(token)) && isUpperWord(tokens[k + 1])) k += 2;
     else break;
   }
   return tokens[k]?.text === ',';
@@ -283,7 +284,7 @@ function classifyRun(
       role = title.role;
       // "le Ministre des Affaires étrangères" describes a post; only a bare title refers to someone.
       const next = tokens[p + title.length];
-      const describesPost = next !== undefined && !next.upper && CONNECTORS.has(folded(next));
+      const describesPost = next !== undefined && !next.upper && tables.connectors.has(folded(next));
       if (tokens[p]!.upper && !describesPost) titleAt = { at: p, length: title.length, role: title.role };
       p += title.length;
       continue;
@@ -302,7 +303,7 @@ function classifyRun(
       p++;
       continue;
     }
-    if (CONNECTORS.has(word) && !tokens[p]!.upper) {
+    if (tables.connectors.has(word) && !tokens[p]!.upper) {
       p++;
       continue;
     }
@@ -326,7 +327,7 @@ function classifyRun(
   }
   // Connectors that only join organisation names end a person's name ("Tara Reid and…").
   let personEnd = p;
-  while (personEnd < restEnd && !(ORG_ONLY_CONNECTORS.has(folded(tokens[personEnd]!)) && !tokens[personEnd]!.upper)) personEnd++;
+  while (personEnd < restEnd && !(tables.orgConnectors.has(folded(tokens[personEnd]!)) && !tokens[personEnd]!.upper)) personEnd++;
   while (personEnd > p && tables.stopwords.has(folded(tokens[personEnd - 1]!))) personEnd--;
   const nameTokens = tokens.slice(p, personEnd);
   if (nameTokens.length === 0) return;
@@ -390,7 +391,7 @@ function orgMention(tables: NameTables, tokens: Token[], start: number, end: num
       k += place.tokens.length - 1;
     }
   }
-  const words = parts.map(folded).filter((w) => !CONNECTORS.has(w));
+  const words = parts.map(folded).filter((w) => !tables.connectors.has(w));
   const head = words.find((w) => tables.orgHeads.has(w)) ?? words[0] ?? '';
   return {
     kind: 'org',

@@ -73,6 +73,12 @@ export const LocaleLexicon = z.object({
   orgHeads: Words.default([]),
   /** Words that, placed before a capitalised name, mark it as a place ("à", "in", "near"). */
   placeCues: Words.default([]),
+  /** Lower-case words inside a name, of a person or an organisation ("de", "van", "ibn", "of"). */
+  nameConnectors: Words.default([]),
+  /** Of those, the ones that only join organisation names, so they end a person's name ("and", "et"). */
+  orgConnectors: Words.default([]),
+  /** Determiners before a lower-case title that stands for a person named earlier ("le roi", "the king"). */
+  titleDeterminers: Words.default([]),
 });
 export type LocaleLexicon = z.infer<typeof LocaleLexicon>;
 
