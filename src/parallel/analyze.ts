@@ -11,8 +11,8 @@ export type { AnalysedArticles } from './in-process.js';
 /**
  * Below this many article files, `jobs: 'auto'` stays in one thread. Each worker loads the code and the
  * rules and warms up its own compiler, and warming up two at once on two cores is slow: measured on 2 vCPUs
- * (reports/bench.md), two threads lose below about 4,000 articles and win from about 6,000 (1.24× at 10k,
- * 1.66× at 100k).
+ * (reports/bench.md), two threads lose below about 4,000 articles and win from about 6,000 (1.31× at 10k,
+ * 1.63× at 100k).
  */
 export const AUTO_PARALLEL_MIN_FILES = 5000;
 
