@@ -162,21 +162,7 @@ export function extractNames(text: string, sentences: readonly Span[], ctx: Name
         } else i++;
         continue;
       }
-      let end = i + 1;
-      for (;;) {
-        const next = tokens[end];
-        if (isUpperWord(next) || (next && ROMAN_NUMERAL.test(next.text) && end > i)) {
-          end++;
-          continue;
-        }
-        let k = end;
-        while (tokens[k] && tables.connectors.has(folded(tokens[k]!)) && !tokens[k]!.upper) k++;
-        if (k > end && isUpperWord(tokens[k])) {
-          end = k + 1;
-          continue;
-        }
-        break;
-      }
+      const end = runEnd(tables, tokens, i);
       for (const [from, to] of splitRun(tables, tokens, i, end)) classifyRun(tables, tokens, from, to, sentence, mentions, pendingSingles);
       i = end;
     }
@@ -221,20 +207,35 @@ function lowerCaseTitle(tables: NameTables, tokens: Token[], at: number): { role
 }
 
 /**
- * Whether a name set off by commas starts at `at` ("le ministre, Ewa Nowak, a…"): capitalised words (and
- * the connectors inside names) closed by a comma, not opening with a title of its own ("the King, Queen
- * Sonja and…" lists two people).
+ * Whether a name set off by commas starts at `at` ("le ministre, Ewa Nowak, a…"): a run of capitalised
+ * words closed by a comma, not opening with a title of its own ("the King, Queen Sonja and…" lists two
+ * people).
  */
 function apposedName(tables: NameTables, tokens: Token[], at: number): boolean {
   if (!isUpperWord(tokens[at]) || matchTitle(tables, tokens, at)) return false;
-  let k = at + 1;
+  return tokens[runEnd(tables, tokens, at)]?.text === ',';
+}
+
+/**
+ * Where the run of capitalised words that starts at `start` ends: capitalised words, roman numerals after
+ * the first ("Harald V"), and the lower-case connectors between two of them ("Ibn al Khattab").
+ */
+function runEnd(tables: NameTables, tokens: Token[], start: number): number {
+  let end = start + 1;
   for (;;) {
-    const token = tokens[k];
-    if (isUpperWord(token) || (token && ROMAN_NUMERAL.test(token.text))) k++;
-    else if (token && !token.upper && tables.connectors.has(folded(token)) && isUpperWord(tokens[k + 1])) k += 2;
-    else break;
+    const next = tokens[end];
+    if (isUpperWord(next) || (next && ROMAN_NUMERAL.test(next.text))) {
+      end++;
+      continue;
+    }
+    let k = end;
+    while (tokens[k] && tables.connectors.has(folded(tokens[k]!)) && !tokens[k]!.upper) k++;
+    if (k > end && isUpperWord(tokens[k])) {
+      end = k + 1;
+      continue;
+    }
+    return end;
   }
-  return tokens[k]?.text === ',';
 }
 
 function titleMention(tokens: Token[], at: number, length: number, role: string): Mention {
