@@ -266,10 +266,10 @@ function classifyRun(
   let titleAt: { at: number; length: number; role: string } | undefined;
   // A lower-case title just before the run: "du roi Harald V", "le ministre Kowalski", or set off by
   // commas: "le ministre, Nikolaï Sokolov, a…".
-  const apposed = tokens[start - 1]?.text === ',' && apposedName(tables, tokens, start);
   for (let back = Math.max(0, start - 4); back < start; back++) {
     const title = matchTitle(tables, tokens, back);
-    if (title && (back + title.length === start || (apposed && back + title.length === start - 1))) role = title.role;
+    const titleEnd = title ? back + title.length : -1;
+    if (titleEnd === start || (titleEnd === start - 1 && tokens[titleEnd]!.text === ',' && apposedName(tables, tokens, start))) role = title!.role;
   }
   while (p < end) {
     const place = matchPlace(tables, tokens, p, end);
