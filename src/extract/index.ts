@@ -6,7 +6,7 @@ import { splitSentences } from '../text/sentences.js';
 import { extractNames } from './names.js';
 import { extractNumbers } from './numbers/index.js';
 import { findPublicationDate } from './published.js';
-import { extractTimes } from './time/index.js';
+import { parseTimes, resolveTimes } from './time/index.js';
 import { extractTriggers, type TriggerSpec } from './triggers.js';
 
 export { extractTriggers, type TriggerSpec } from './triggers.js';
@@ -46,9 +46,12 @@ export function extractDocument(input: Document, options: ExtractOptions): Extra
   const sentences = splitSentences(input.text, range, abbreviations(lexicon, input.lang));
   // Folded once: the time grammar, the publication date and the triggers all match on this copy.
   const foldedText = foldAligned(input.text);
-  const published = input.published?.precision === 'day' ? input.published : findPublicationDate(input, sentences, locale, foldedText) ?? input.published;
+  // Parsed once: the same readings give the publication date (when the text must say it) and the times.
+  const parsedTimes = parseTimes(input.text, range, { lang: input.lang, lexicon: locale, foldedText });
+  const published =
+    input.published?.precision === 'day' ? input.published : findPublicationDate(input, sentences, locale, foldedText, parsedTimes) ?? input.published;
   const doc = published === input.published ? input : { ...input, published };
-  const times = extractTimes(doc.text, range, { lang: doc.lang, lexicon: locale, published: doc.published, foldedText });
+  const times = resolveTimes(parsedTimes, doc.published);
   const taken = times.map((m) => m.span);
   const numbers = extractNumbers(doc.text, range, { lang: doc.lang, lexicon: locale }, taken);
   const names = extractNames(doc.text, sentences, { lang: doc.lang, lexicon });

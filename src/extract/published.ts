@@ -3,7 +3,7 @@ import type { LocaleLexicon } from '../model/lexicon.js';
 import type { Span } from '../model/mention.js';
 import type { PublicationDate } from '../model/time.js';
 import { foldAligned } from '../text/fold.js';
-import { extractTimes } from './time/index.js';
+import { extractTimes, type ParsedTimes, resolveTimes } from './time/index.js';
 
 /** How many lines at the top and bottom of an article may hold a dateline or byline. */
 const EDGE_LINES = 6;
@@ -15,7 +15,13 @@ const MAX_DATELINE_WORDS = 7;
  * (1) a date introduced by a "today" word ("ce jour, le 12 mai 2019"), (2) a short dateline or byline
  * near the top or bottom. A declared month ("2019-05") is only refined by a day inside it.
  */
-export function findPublicationDate(doc: Document, sentences: readonly Span[], locale: LocaleLexicon, foldedText?: string): PublicationDate | null {
+export function findPublicationDate(
+  doc: Document,
+  sentences: readonly Span[],
+  locale: LocaleLexicon,
+  foldedText?: string,
+  parsed?: ParsedTimes,
+): PublicationDate | null {
   const declared = doc.published;
   const todayWords = locale.todayWords;
   const folded = foldedText ?? foldAligned(doc.text);
@@ -31,7 +37,9 @@ export function findPublicationDate(doc: Document, sentences: readonly Span[], l
     if (!edge.has(sentence) && !hasTodayWord) continue;
     // Without a "today" word only a dateline counts: it has digits and does not end like prose.
     if (!hasTodayWord && (!/\d/.test(sentenceText) || /[.!?]\s*$/.test(sentenceText))) continue;
-    const times = extractTimes(doc.text, sentence, { lang: doc.lang, lexicon: locale, published: null, foldedText: folded }).filter(
+    // The document's readings when the caller parsed it already (extraction does), else the sentence's own.
+    const read = parsed ? resolveTimes(parsed, null, sentence) : extractTimes(doc.text, sentence, { lang: doc.lang, lexicon: locale, published: null, foldedText: folded });
+    const times = read.filter(
       (m) => m.kind === 'time' && m.precision === 'day' && m.stated && !m.attrs.relative,
     );
     for (const time of times) {

@@ -6,7 +6,7 @@ import { timeGrammarOf } from './grammar.js';
 import type { Candidate, ParseScope } from './parser.js';
 import { refiners } from './refine.js';
 import { type Anchor, anchorOf, resolveTime } from './resolve.js';
-import { clauseBreaks, tenseOf } from './tense.js';
+import { clauseBreaks, type TenseReader, tenseOf } from './tense.js';
 
 export interface TimeContext {
   lang: 'fr' | 'en';
@@ -16,8 +16,30 @@ export interface TimeContext {
   foldedText?: string;
 }
 
+/**
+ * The time grammar's readings of text[range[0]..range[1]), before they are resolved against a
+ * publication date: parsed once per document, resolved once the publication date is known (which the
+ * readings themselves may give: see findPublicationDate).
+ */
+export interface ParsedTimes {
+  readonly text: string;
+  readonly lang: 'fr' | 'en';
+  /** Absolute offset of the range; candidates' offsets are relative to it. */
+  readonly from: number;
+  readonly original: string;
+  readonly folded: string;
+  readonly candidates: readonly Candidate[];
+  readonly breaks: readonly number[];
+  readonly tense: TenseReader;
+}
+
 /** All time expressions and durations in text[range[0]..range[1]); spans are absolute offsets into `text`. */
 export function extractTimes(text: string, range: readonly [number, number], ctx: TimeContext): Mention[] {
+  return resolveTimes(parseTimes(text, range, ctx), ctx.published);
+}
+
+/** The grammar's readings of the range, refined, not yet resolved. */
+export function parseTimes(text: string, range: readonly [number, number], ctx: Omit<TimeContext, 'published'>): ParsedTimes {
   const from = Math.max(0, Math.min(text.length, Math.floor(range[0])));
   const to = Math.max(from, Math.min(text.length, Math.floor(range[1])));
   const grammar = timeGrammarOf(ctx.lexicon);
@@ -51,9 +73,15 @@ export function extractTimes(text: string, range: readonly [number, number], ctx
     }
   }
   for (const refine of refiners) candidates = refine(candidates, { folded, words: grammar.words, offset: from });
-  const anchor = anchorOf(ctx.published);
-  const breaks = clauseBreaks(folded, grammar.tense);
-  return candidates.map((c) => toMention(c, text, from, ctx.lang, anchor, tenseOf(original, folded, c.start, c.end, breaks, grammar.tense)));
+  return { text, lang: ctx.lang, from, original, folded, candidates, breaks: clauseBreaks(folded, grammar.tense), tense: grammar.tense };
+}
+
+/** The readings resolved against a publication date; with `within`, only those inside that span (absolute offsets). */
+export function resolveTimes(parsed: ParsedTimes, published: PublicationDate | null, within?: readonly [number, number]): Mention[] {
+  const anchor = anchorOf(published);
+  const { text, from, lang, original, folded, breaks, tense } = parsed;
+  const chosen = within ? parsed.candidates.filter((c) => from + c.start >= within[0] && from + c.end <= within[1]) : parsed.candidates;
+  return chosen.map((c) => toMention(c, text, from, lang, anchor, tenseOf(original, folded, c.start, c.end, breaks, tense)));
 }
 
 function toMention(c: Candidate, text: string, offset: number, lang: string, anchor: Anchor | null, tense: 'past' | 'future'): Mention {
