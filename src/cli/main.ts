@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { baselineOptions, runBaseline, type BaselineArgs } from './baseline-command.js';
 import { checkOptions, runCheck, type CheckArgs } from './check-command.js';
 import { extractOptions, runExtract, type ExtractArgs } from './extract-command.js';
+import { holdHeapGrowth } from './heap.js';
 import { initOptions, runInit, type InitArgs } from './init-command.js';
 import { rulesOptions, runRulesList, runRulesShow, type RulesArgs, type RulesShowArgs } from './rules-command.js';
 import { EXIT, processIo, STDIN_ARG, type Io } from './io.js';
@@ -142,6 +143,7 @@ function invokedDirectly(): boolean {
 }
 
 if (invokedDirectly()) {
+  holdHeapGrowth();
   main(hideBin(process.argv)).then(
     (code) => {
       process.exitCode = code;
