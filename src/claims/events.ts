@@ -3,7 +3,7 @@ import type { Lang } from '../model/document.js';
 import type { Lexicon } from '../model/lexicon.js';
 import type { Mention, Span } from '../model/mention.js';
 import type { TimeValue } from '../model/time.js';
-import { foldAligned, foldWord } from '../text/fold.js';
+import { foldDocument, foldWord } from '../text/fold.js';
 import { splitClauses } from '../text/sentences.js';
 import { groupBy } from '../util/collections.js';
 import { readModality } from './modality.js';
@@ -40,7 +40,7 @@ export function buildEventClaims(input: ClaimInput, specs: readonly EventSpec[],
   const { doc } = input;
   const locale = lexicon.locales[doc.lang];
   if (!locale || specs.length === 0) return [];
-  const folded = foldAligned(doc.text);
+  const folded = foldDocument(doc.text);
   const specByRule = new Map(specs.map((spec) => [spec.ruleId, spec]));
   const triggers = input.mentions.filter((m) => m.kind === 'trigger' && specByRule.has(String(m.attrs.rule)));
   if (triggers.length === 0) return [];

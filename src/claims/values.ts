@@ -3,7 +3,7 @@ import type { Lexicon, LocaleLexicon } from '../model/lexicon.js';
 import type { Mention, Span } from '../model/mention.js';
 import { escapeRegExp, foldAligned, foldName, foldWord } from '../text/fold.js';
 import { groupBy } from '../util/collections.js';
-import { tokenize, type Token } from '../extract/tokens.js';
+import { sentenceTokens, type Token } from '../extract/tokens.js';
 import { timeGrammarOf } from '../extract/time/grammar.js';
 import type { TenseReader } from '../extract/time/tense.js';
 import type { ClaimInput } from './events.js';
@@ -163,7 +163,7 @@ export function buildValueClaims(input: ClaimInput, lexicon: Lexicon, options: V
       if (mentions[k]!.span[1] <= sentence[1]) inside.push(mentions[k]!);
     }
     if (!inside.some(isValueMention)) continue;
-    const tokens = tokenize(doc.text, sentence);
+    const tokens = sentenceTokens(doc.text, sentence);
     const words = tokens.map((t) => ({ token: t, word: contentWord(t, vocab, lexicon) }));
     // One string per sentence, shared by every claim read from it (memory on large archives).
     const context = [...new Set(words.map((w) => w.word).filter((w): w is string => w !== null))].sort().join(' ');

@@ -1,7 +1,7 @@
 import type { Document } from '../model/document.js';
 import type { Lexicon } from '../model/lexicon.js';
 import type { Mention, Span } from '../model/mention.js';
-import { foldAligned } from '../text/fold.js';
+import { foldDocument } from '../text/fold.js';
 import { splitSentences } from '../text/sentences.js';
 import { extractNames } from './names.js';
 import { extractNumbers } from './numbers/index.js';
@@ -45,7 +45,7 @@ export function extractDocument(input: Document, options: ExtractOptions): Extra
   const range: [number, number] = [input.bodyStart, input.text.length];
   const sentences = splitSentences(input.text, range, abbreviations(lexicon, input.lang));
   // Folded once: the time grammar, the publication date and the triggers all match on this copy.
-  const foldedText = foldAligned(input.text);
+  const foldedText = foldDocument(input.text);
   // Parsed once: the same readings give the publication date (when the text must say it) and the times.
   const parsedTimes = parseTimes(input.text, range, { lang: input.lang, lexicon: locale, foldedText });
   const published =

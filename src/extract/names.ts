@@ -2,7 +2,7 @@ import type { Lang } from '../model/document.js';
 import type { Lexicon, LocaleLexicon } from '../model/lexicon.js';
 import type { Mention, Span } from '../model/mention.js';
 import { foldName, foldWord } from '../text/fold.js';
-import { ROMAN_NUMERAL, tokenize, type Token } from './tokens.js';
+import { ROMAN_NUMERAL, sentenceTokens, tokenize, type Token } from './tokens.js';
 import { pushTo } from '../util/collections.js';
 
 interface PlaceName {
@@ -89,13 +89,13 @@ function folded(token: Token): string {
   return (token.key ??= foldWord(token.text.replace(/['’]s$/, '').replace(/['’.]$/, '')));
 }
 
-function matchSequence(tokens: Token[], at: number, sequence: readonly string[]): boolean {
+function matchSequence(tokens: readonly Token[], at: number, sequence: readonly string[]): boolean {
   if (at + sequence.length > tokens.length) return false;
   for (let k = 0; k < sequence.length; k++) if (folded(tokens[at + k]!) !== sequence[k]) return false;
   return true;
 }
 
-function matchPlace(tables: NameTables, tokens: Token[], at: number, end: number): PlaceName | null {
+function matchPlace(tables: NameTables, tokens: readonly Token[], at: number, end: number): PlaceName | null {
   const first = tokens[at];
   if (!first) return null;
   for (const place of tables.places.get(folded(first)) ?? []) {
@@ -108,7 +108,7 @@ function matchPlace(tables: NameTables, tokens: Token[], at: number, end: number
   return null;
 }
 
-function matchTitle(tables: NameTables, tokens: Token[], at: number): { role: string; length: number } | null {
+function matchTitle(tables: NameTables, tokens: readonly Token[], at: number): { role: string; length: number } | null {
   const first = tokens[at];
   if (!first) return null;
   for (const title of tables.titles.get(folded(first)) ?? []) {
@@ -117,7 +117,7 @@ function matchTitle(tables: NameTables, tokens: Token[], at: number): { role: st
   return null;
 }
 
-function matchHonorific(tables: NameTables, tokens: Token[], at: number): number {
+function matchHonorific(tables: NameTables, tokens: readonly Token[], at: number): number {
   const first = tokens[at];
   if (!first) return 0;
   for (const honorific of tables.honorifics.get(folded(first)) ?? []) {
@@ -145,7 +145,7 @@ export function extractNames(text: string, sentences: readonly Span[], ctx: Name
   const mentions: Mention[] = [];
   const pendingSingles: Array<{ token: Token; sentence: Span }> = [];
   for (const sentence of sentences) {
-    const tokens = tokenize(text, sentence);
+    const tokens = sentenceTokens(text, sentence);
     let i = 0;
     while (i < tokens.length) {
       const adjectiveRole = tables.titleAdjectives.get(folded(tokens[i]!));
@@ -176,7 +176,7 @@ export function extractNames(text: string, sentences: readonly Span[], ctx: Name
  * "Ewa Nowak et Jan Kowalski" is two names: a run without an organisation head word is cut at the
  * connectors that only join organisation names ("et", "and", "the").
  */
-function splitRun(tables: NameTables, tokens: Token[], start: number, end: number): Array<[number, number]> {
+function splitRun(tables: NameTables, tokens: readonly Token[], start: number, end: number): Array<[number, number]> {
   const hasOrgHead = tokens.slice(start, end).some((t) => tables.orgHeads.has(folded(t)));
   if (hasOrgHead) return [[start, end]];
   const pieces: Array<[number, number]> = [];
@@ -193,7 +193,7 @@ function splitRun(tables: NameTables, tokens: Token[], start: number, end: numbe
 }
 
 /** A lower-case title preceded by a determiner ("le souverain", "the king") that names no one after it. */
-function lowerCaseTitle(tables: NameTables, tokens: Token[], at: number): { role: string; length: number } | null {
+function lowerCaseTitle(tables: NameTables, tokens: readonly Token[], at: number): { role: string; length: number } | null {
   const previous = tokens[at - 1] ? folded(tokens[at - 1]!) : '';
   if (!tables.titleDeterminers.has(previous)) return null;
   const title = matchTitle(tables, tokens, at);
@@ -211,7 +211,7 @@ function lowerCaseTitle(tables: NameTables, tokens: Token[], at: number): { role
  * words closed by a comma, not opening with a title of its own ("the King, Queen Sonja and…" lists two
  * people).
  */
-function apposedName(tables: NameTables, tokens: Token[], at: number): boolean {
+function apposedName(tables: NameTables, tokens: readonly Token[], at: number): boolean {
   if (!isUpperWord(tokens[at]) || matchTitle(tables, tokens, at)) return false;
   return tokens[runEnd(tables, tokens, at)]?.text === ',';
 }
@@ -220,7 +220,7 @@ function apposedName(tables: NameTables, tokens: Token[], at: number): boolean {
  * Where the run of capitalised words that starts at `start` ends: capitalised words, roman numerals after
  * the first ("Harald V"), and the lower-case connectors between two of them ("Ibn al Khattab").
  */
-function runEnd(tables: NameTables, tokens: Token[], start: number): number {
+function runEnd(tables: NameTables, tokens: readonly Token[], start: number): number {
   let end = start + 1;
   for (;;) {
     const next = tokens[end];
@@ -238,7 +238,7 @@ function runEnd(tables: NameTables, tokens: Token[], start: number): number {
   }
 }
 
-function titleMention(tokens: Token[], at: number, length: number, role: string): Mention {
+function titleMention(tokens: readonly Token[], at: number, length: number, role: string): Mention {
   const first = tokens[at]!;
   const last = tokens[at + length - 1]!;
   return {
@@ -253,7 +253,7 @@ function titleMention(tokens: Token[], at: number, length: number, role: string)
 
 function classifyRun(
   tables: NameTables,
-  tokens: Token[],
+  tokens: readonly Token[],
   start: number,
   end: number,
   sentence: Span,
@@ -353,7 +353,7 @@ function classifyRun(
   pendingSingles.push({ token: single, sentence });
 }
 
-function placeMention(tokens: Token[], at: number, place: PlaceName): Mention {
+function placeMention(tokens: readonly Token[], at: number, place: PlaceName): Mention {
   const first = tokens[at]!;
   const last = tokens[at + place.tokens.length - 1]!;
   const end = last.end - (/['’]s$/.test(last.text) ? 2 : 0);
@@ -371,7 +371,7 @@ function placeMention(tokens: Token[], at: number, place: PlaceName): Mention {
   };
 }
 
-function orgMention(tables: NameTables, tokens: Token[], start: number, end: number): Mention {
+function orgMention(tables: NameTables, tokens: readonly Token[], start: number, end: number): Mention {
   const slice = tokens.slice(start, end);
   const first = slice[0]!;
   const last = slice[slice.length - 1]!;

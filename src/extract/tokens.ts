@@ -38,6 +38,26 @@ export function tokenize(text: string, span: Span): Token[] {
   return tokens;
 }
 
+/** The last article whose sentences were tokenised by sentenceTokens: its text and tokens by sentence start. */
+let lastText: string | undefined;
+let lastSentences = new Map<number, { end: number; tokens: readonly Token[] }>();
+
+/**
+ * `tokenize` of one sentence, remembered for the sentences of the last article: name extraction and value
+ * claims read the same sentences of the same article one after the other. The tokens are shared: read only.
+ */
+export function sentenceTokens(text: string, sentence: Span): readonly Token[] {
+  if (text !== lastText) {
+    lastText = text;
+    lastSentences = new Map();
+  }
+  const known = lastSentences.get(sentence[0]);
+  if (known?.end === sentence[1]) return known.tokens;
+  const tokens = tokenize(text, sentence);
+  lastSentences.set(sentence[0], { end: sentence[1], tokens });
+  return tokens;
+}
+
 function makeToken(text: string, start: number): Token {
   // `key` is declared up front so every token has one shape (V8 keeps such objects fast).
   return { text, start, end: start + text.length, upper: /^\p{Lu}/u.test(text), key: undefined };

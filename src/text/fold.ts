@@ -85,6 +85,18 @@ export function foldAligned(text: string): string {
   return out + text.slice(plainFrom).toLowerCase();
 }
 
+/** The last article folded by foldDocument, with its fold. */
+let lastDocument: { text: string; folded: string } | undefined;
+
+/**
+ * `foldAligned` of a whole article, remembered for the last article: extraction, each event rule's frames
+ * and the quantity rules all read the same folded copy of the document they are working on.
+ */
+export function foldDocument(text: string): string {
+  if (lastDocument?.text !== text) lastDocument = { text, folded: foldAligned(text) };
+  return lastDocument.folded;
+}
+
 const foldedChars = new Map<string, string>();
 
 function foldChar(char: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldAligned, foldName, phraseRegExp } from '../../src/text/fold.js';
+import { sentenceTokens, tokenize } from '../../src/extract/tokens.js';
+import { foldAligned, foldDocument, foldName, phraseRegExp } from '../../src/text/fold.js';
 import { LineIndex } from '../../src/text/line-index.js';
 import { splitClauses, splitSentences } from '../../src/text/sentences.js';
 
@@ -84,5 +85,27 @@ describe('folding', () => {
   it('phraseRegExp matches whole words, with * as a word ending', () => {
     const pattern = phraseRegExp(['visit*', 'tête-à-tête'])!;
     expect(foldAligned('Two visits, one revisit, a tête-à-tête').match(pattern)).toEqual(['visits', 'tete-a-tete']);
+  });
+});
+
+describe('per-article memos', () => {
+  it('foldDocument is foldAligned, computed once for the article in hand', () => {
+    const first = 'Le Président s’est rendu à Séville.';
+    const second = 'Élections à Zürich.';
+    expect(foldDocument(first)).toBe(foldAligned(first));
+    expect(foldDocument(second)).toBe(foldAligned(second));
+    expect(foldDocument(first)).toBe(foldAligned(first));
+  });
+
+  it('sentenceTokens gives tokenize of the sentence, the same array again for the same article and sentence', () => {
+    const text = "Hier, l'Agence a reçu M. Durand. Il part demain.";
+    const sentence: [number, number] = [0, 32];
+    const tokens = sentenceTokens(text, sentence);
+    expect(tokens).toEqual(tokenize(text, sentence));
+    expect(sentenceTokens(text, sentence)).toBe(tokens);
+    // Another span starting at the same offset, or another article, is tokenised afresh.
+    expect(sentenceTokens(text, [0, 5]).map((t) => t.text)).toEqual(['Hier', ',']);
+    const other = 'Hier, rien.';
+    expect(sentenceTokens(other, [0, other.length]).map((t) => t.text)).toEqual(['Hier', ',', 'rien']);
   });
 });

@@ -5,7 +5,7 @@ import type { Claim, EntityRef } from '../../model/claim.js';
 import type { CorroborationDraft, FindingDraft, SideDraft } from '../../model/finding.js';
 import type { Lexicon } from '../../model/lexicon.js';
 import type { Mention, Span } from '../../model/mention.js';
-import { foldAligned } from '../../text/fold.js';
+import { foldDocument } from '../../text/fold.js';
 import type { QuantityOptions, QuantityRuleFile, Tolerance } from '../schema.js';
 import type { CheckResult, CorpusDocument, DocumentAnalysis, Rule, RuleMeta } from '../types.js';
 import { joinId } from '../../util/strings.js';
@@ -84,7 +84,7 @@ function readQuantities(
 ): Claim[] {
   const { doc, sentences, mentions } = analysis;
   const locale = lexicon.locales[doc.lang];
-  const folded = foldAligned(doc.text);
+  const folded = foldDocument(doc.text);
   const triggers = [...mentions.filter((m) => m.kind === 'trigger' && m.attrs.rule === ruleId), ...patternMatches(folded, doc.text, sentences, patterns[doc.lang] ?? [])];
   const documentPlaces = mentions.filter((m) => m.kind === 'place').map(placeRef);
   const claims: Claim[] = [];
