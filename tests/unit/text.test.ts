@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sentenceTokens, tokenize } from '../../src/extract/tokens.js';
 import { foldAligned, foldDocument, foldName, phraseRegExp } from '../../src/text/fold.js';
 import { LineIndex } from '../../src/text/line-index.js';
+import { wordBeforeSpaces } from '../../src/text/words.js';
 import { splitClauses, splitSentences } from '../../src/text/sentences.js';
 
 const FR_ABBREVIATIONS = new Set(['M', 'Mme', 'Dr', 'oct', 'janv']);
@@ -107,5 +108,37 @@ describe('per-article memos', () => {
     expect(sentenceTokens(text, [0, 5]).map((t) => t.text)).toEqual(['Hier', ',']);
     const other = 'Hier, rien.';
     expect(sentenceTokens(other, [0, other.length]).map((t) => t.text)).toEqual(['Hier', ',', 'rien']);
+  });
+});
+
+describe('wordBeforeSpaces', () => {
+  // The regexes it replaces, on the window text.slice(from, end).
+  const withDots = /([\p{L}][\p{L}'’.-]*)[^\S\r\n]+$/u;
+  const withoutDots = /([\p{L}][\p{L}'’-]*)[^\S\r\n]+$/u;
+  const byRegex = (regex: RegExp, text: string, from: number, end: number) => {
+    const match = regex.exec(text.slice(from, end));
+    return match ? { word: match[1]!, start: from + match.index } : undefined;
+  };
+
+  it('finds the word before the spaces, as the regex does', () => {
+    expect(wordBeforeSpaces('le Président 20', 0, 13)).toEqual({ word: 'Président', start: 3 });
+    expect(wordBeforeSpaces("J.-P. O'Neil  ", 0, 14)).toEqual({ word: "O'Neil", start: 6 });
+    expect(wordBeforeSpaces('S.M. 3', 0, 5)).toEqual({ word: 'S.M.', start: 0 });
+    expect(wordBeforeSpaces('S.M. 3', 0, 5, false)).toBeUndefined();
+    expect(wordBeforeSpaces('mot\n', 0, 4)).toBeUndefined();
+    expect(wordBeforeSpaces('-- ', 0, 3)).toBeUndefined();
+  });
+
+  it('agrees with the regex on random text (letters, accents, marks, astral letters, spaces, newlines, punctuation)', () => {
+    const alphabet = ['a', 'Z', 'é', 'Ï', 'ß', '𝒜', '\u0301', ' ', ' ', '\u00a0', '\t', '\n', '\r', "'", '’', '.', '-', '3', ',', '«'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 14) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const end = Math.floor(next() * (text.length + 1));
+      const from = Math.floor(next() * (end + 1));
+      expect(wordBeforeSpaces(text, from, end), JSON.stringify({ text, from, end })).toEqual(byRegex(withDots, text, from, end));
+      expect(wordBeforeSpaces(text, from, end, false), JSON.stringify({ text, from, end })).toEqual(byRegex(withoutDots, text, from, end));
+    }
   });
 });

@@ -4,6 +4,7 @@ import { decimalFromInteger, decimalOf, type Decimal, formatDecimal, multiplyDec
 import { foldAligned } from '../../text/fold.js';
 import { numberGrammarOf, type NumberGrammar, type UnitReading } from './grammar.js';
 import { parseNumberWords } from './words.js';
+import { wordBeforeSpaces } from '../../text/words.js';
 
 export interface NumberContext {
   lang: 'fr' | 'en';
@@ -184,13 +185,13 @@ function isIdentifier(scan: Scan, start: number): boolean {
   const before = scan.folded.slice(Math.max(0, start - 30), start);
   if (scan.grammar.idBefore.test(before)) return true;
   // Only the scanned range counts: a metadata header before it (" date 2014-03-02 ") is not a sentence.
-  const original = scan.text.slice(Math.max(scan.offset, scan.offset + start - 40), scan.offset + start);
-  const previous = /([\p{L}][\p{L}'’.-]*)[^\S\r\n]+$/u.exec(original);
-  if (!previous || !/^\p{Lu}/u.test(previous[1]!)) return false;
-  const folded = before.slice(before.length - (original.length - previous.index));
+  const windowStart = Math.max(scan.offset, scan.offset + start - 40);
+  const previous = wordBeforeSpaces(scan.text, windowStart, scan.offset + start);
+  if (!previous || !/^\p{Lu}/u.test(previous.word)) return false;
+  const folded = before.slice(before.length - (scan.offset + start - previous.start));
   if (scan.grammar.qualifierBefore.test(folded)) return false;
-  if (scan.grammar.currencyPrefixes.has(previous[1]!.toLowerCase())) return false;
-  const beforeWord = original.slice(0, previous.index);
+  if (scan.grammar.currencyPrefixes.has(previous.word.toLowerCase())) return false;
+  const beforeWord = scan.text.slice(windowStart, previous.start);
   const sentenceStart = beforeWord.trim() === '' || /[.!?:;«»"“”(\n]\s*$/u.test(beforeWord);
   return !sentenceStart;
 }

@@ -1,4 +1,5 @@
 import { foldWord } from '../../text/fold.js';
+import { wordBeforeSpaces } from '../../text/words.js';
 import { type NumberWords, parseNumberWords } from '../numbers/words.js';
 import type { TimeWords } from './lexicon.js';
 import type { Fragments } from './fragments.js';
@@ -98,8 +99,7 @@ export function isSentenceStart(text: string, at: number): boolean {
 
 /** The word before `at`, as written (for case tests), with its start; undefined at the start of the text. */
 export function previousWord(text: string, at: number): { word: string; start: number } | undefined {
-  const match = /([\p{L}][\p{L}'’-]*)[^\S\r\n]+$/u.exec(text.slice(Math.max(0, at - 40), at));
-  return match ? { word: match[1]!, start: at - match[0].length } : undefined;
+  return wordBeforeSpaces(text, Math.max(0, at - 40), at, false);
 }
 
 /**
