@@ -3,7 +3,7 @@ import type { LocaleLexicon } from '../model/lexicon.js';
 import type { Span } from '../model/mention.js';
 import type { PublicationDate } from '../model/time.js';
 import { foldAligned } from '../text/fold.js';
-import { extractTimes, type ParsedTimes, resolveTimes } from './time/index.js';
+import { type ParsedTimes, resolveTimes } from './time/index.js';
 
 /** How many lines at the top and bottom of an article may hold a dateline or byline. */
 const EDGE_LINES = 6;
@@ -13,18 +13,19 @@ const MAX_DATELINE_WORDS = 7;
 /**
  * The publication date written in the text, at day precision, when the declared one is missing or coarser:
  * (1) a date introduced by a "today" word ("ce jour, le 12 mai 2019"), (2) a short dateline or byline
- * near the top or bottom. A declared month ("2019-05") is only refined by a day inside it.
+ * near the top or bottom. A declared month ("2019-05") is only refined by a day inside it. `folded` is
+ * the document's `foldAligned` text; `times` the time grammar's readings of it, resolved here without an
+ * anchor, so that only a date stating its own year counts.
  */
 export function findPublicationDate(
   doc: Document,
   sentences: readonly Span[],
   locale: LocaleLexicon,
-  foldedText?: string,
-  parsed?: ParsedTimes,
+  folded: string,
+  times: ParsedTimes,
 ): PublicationDate | null {
   const declared = doc.published;
   const todayWords = locale.todayWords;
-  const folded = foldedText ?? foldAligned(doc.text);
   const fits = (value: string) => !declared || value.startsWith(declared.value);
   const candidates: Array<{ value: string; how: string }> = [];
 
@@ -37,19 +38,15 @@ export function findPublicationDate(
     if (!edge.has(sentence) && !hasTodayWord) continue;
     // Without a "today" word only a dateline counts: it has digits and does not end like prose.
     if (!hasTodayWord && (!/\d/.test(sentenceText) || /[.!?]\s*$/.test(sentenceText))) continue;
-    // The document's readings when the caller parsed it already (extraction does), else the sentence's own.
-    const read = parsed ? resolveTimes(parsed, null, sentence) : extractTimes(doc.text, sentence, { lang: doc.lang, lexicon: locale, published: null, foldedText: folded });
-    const times = read.filter(
-      (m) => m.kind === 'time' && m.precision === 'day' && m.stated && !m.attrs.relative,
-    );
-    for (const time of times) {
+    const dates = resolveTimes(times, null, sentence).filter((m) => m.kind === 'time' && m.precision === 'day' && m.stated && !m.attrs.relative);
+    for (const time of dates) {
       const before = folded.slice(Math.max(sentence[0], time.span[0] - 24), time.span[0]);
       if (todayFolded.some((word) => before.includes(word))) {
         candidates.push({ value: time.value, how: `"${doc.text.slice(time.span[0], time.span[1])}" introduced as today` });
       }
     }
-    if (edge.has(sentence) && times.length === 1) {
-      const time = times[0]!;
+    if (edge.has(sentence) && dates.length === 1) {
+      const time = dates[0]!;
       const rest = (doc.text.slice(sentence[0], time.span[0]) + ' ' + doc.text.slice(time.span[1], sentence[1])).trim();
       const words = rest.split(/\s+/).filter((w) => /\p{L}/u.test(w));
       const endsLikeProse = /[.!?]\s*$/.test(doc.text.slice(sentence[0], sentence[1]));
