@@ -27,7 +27,8 @@ export const SPILL_SHARDS = 64;
 /**
  * From this many articles, a run keeps claims on disk unless told otherwise. Spilling costs about a tenth
  * of the run (10,000 articles, one thread: 14.1–15.4 s instead of 12.4–13.5 s), and saves little below this size
- * (claims of 10,000 articles in memory: a 0.4–0.5 GB peak); at 100,000 it is 1.8–2.0 GB against 4.1 GB.
+ * (claims of 10,000 articles in memory: a 0.4–0.5 GB peak); at 100,000 it is 1.5–1.6 GB against 4.1 GB (the
+ * latter measured before the CLI held heap growth: see cli/heap.ts).
  */
 export const AUTO_SPILL_MIN_FILES = 20_000;
 
