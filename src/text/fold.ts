@@ -23,6 +23,8 @@ const FOLD_CACHE_MAX_LENGTH = 64;
 
 /** Lower-case, accent-free form of a word: the key of lexicon lookups. */
 export function foldWord(text: string): string {
+  // Most words are folded already (lower-case ASCII): checking that is cheaper than hashing them for the memo.
+  if (isFoldedAscii(text)) return text;
   if (text.length > FOLD_CACHE_MAX_LENGTH) return foldAccents(text).toLowerCase();
   let folded = foldCache.get(text);
   if (folded === undefined) {
@@ -30,6 +32,15 @@ export function foldWord(text: string): string {
     foldCache.set(text, (folded = foldAccents(text).toLowerCase()));
   }
   return folded;
+}
+
+/** ASCII without upper-case letters or a backtick: the only characters `foldWord` would change there. */
+function isFoldedAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f || code === 0x60 || (code >= 0x41 && code <= 0x5a)) return false;
+  }
+  return true;
 }
 
 /** Ordered rewrites from French/German/English transliterations of Cyrillic and Arabic names to one form. */

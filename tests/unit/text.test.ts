@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sentenceTokens, tokenize } from '../../src/extract/tokens.js';
-import { foldAligned, foldDocument, foldName, phraseRegExp } from '../../src/text/fold.js';
+import { foldAccents, foldAligned, foldDocument, foldName, foldWord, phraseRegExp } from '../../src/text/fold.js';
 import { LineIndex } from '../../src/text/line-index.js';
 import { wordBeforeSpaces } from '../../src/text/words.js';
 import { splitClauses, splitSentences } from '../../src/text/sentences.js';
@@ -81,6 +81,19 @@ describe('folding', () => {
     const text = 'Élection à Montréal — cœur';
     expect(foldAligned(text)).toHaveLength(text.length);
     expect(foldAligned(text).startsWith('election a montreal')).toBe(true);
+  });
+
+  it('foldWord is foldAccents then lower case, on the already-folded ASCII shortcut as on the rest', () => {
+    expect(foldWord('session')).toBe('session');
+    expect(foldWord('Élysée')).toBe('elysee');
+    expect(foldWord('l`an')).toBe("l'an");
+    const alphabet = ['a', 'z', 'A', 'Z', '0', '9', '-', "'", '`', '.', '@', '[', '{', '~', 'é', 'Ï', 'œ', '’', '–', '\u0301'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: Math.floor(next() * 10) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(foldWord(text), JSON.stringify(text)).toBe(foldAccents(text).toLowerCase());
+    }
   });
 
   it('phraseRegExp matches whole words, with * as a word ending', () => {
