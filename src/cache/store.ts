@@ -76,6 +76,9 @@ export class AnalysisCache {
       if (newline < 0 || header.format !== CACHE_FORMAT || header.key !== key || header.digest !== sha256(body)) throw new Error('stale');
       const result = JSON.parse(body) as DocumentResult;
       if (result.analysis?.doc?.id !== doc.id || result.analysis.doc.path !== doc.path || !Array.isArray(result.claims) || !Array.isArray(result.findings)) throw new Error('shape');
+      if (result.analysis.doc.text !== doc.text) throw new Error('text');
+      // The article's text as read, not the entry's copy of it: one copy per article, as when analysed.
+      result.analysis.doc.text = doc.text;
       return result;
     } catch {
       this.stats.discarded += 1;

@@ -1,4 +1,5 @@
 import { tempRootFolder } from '../helpers.js';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -106,6 +107,22 @@ describe('damaged entries are recomputed, never trusted', () => {
     const key = (doc: typeof a) => documentKey(configurationKey(bundled())!, doc);
     mkdirSync(dirname(cache.entryPath(key(b))), { recursive: true });
     writeFileSync(cache.entryPath(key(b)), readFileSync(cache.entryPath(key(a))));
+    const reader = new AnalysisCache(dir);
+    expect(reader.analyze(b, bundled())).toEqual(analyzeDocument(b, bundled()));
+    expect(reader.stats).toMatchObject({ analysed: 1, discarded: 1 });
+  });
+
+  it('an entry whose header and digest are right but whose article text is another is not served', () => {
+    const dir = cacheDir();
+    const a = docOf(ARTICLE);
+    const b = docOf(ARTICLE.replace('2021', '2019'));
+    const cache = new AnalysisCache(dir);
+    cache.analyze(a, bundled());
+    const keyOfB = documentKey(configurationKey(bundled())!, b);
+    const body = readFileSync(cache.entryPath(documentKey(configurationKey(bundled())!, a)), 'utf8').split('\n').slice(1).join('\n');
+    const digest = createHash('sha256').update(body, 'utf8').digest('hex');
+    mkdirSync(dirname(cache.entryPath(keyOfB)), { recursive: true });
+    writeFileSync(cache.entryPath(keyOfB), `${JSON.stringify({ format: CACHE_FORMAT, key: keyOfB, digest })}\n${body}`);
     const reader = new AnalysisCache(dir);
     expect(reader.analyze(b, bundled())).toEqual(analyzeDocument(b, bundled()));
     expect(reader.stats).toMatchObject({ analysed: 1, discarded: 1 });
