@@ -98,34 +98,37 @@ describe('damaged entries are recomputed, never trusted', () => {
     });
   }
 
-  it('an entry stored under another article’s key is not served', () => {
+  /**
+   * Caches article A, then puts its entry where article B's would be: as it is (A's header), or with a
+   * header naming B's key and a digest that matches (a forgery only the text check catches). B must be
+   * analysed, not served A's result.
+   */
+  function servesAnotherArticle(header: 'as written' | 'forged'): AnalysisCache {
     const dir = cacheDir();
     const a = docOf(ARTICLE);
     const b = docOf(ARTICLE.replace('2021', '2019'));
     const cache = new AnalysisCache(dir);
     cache.analyze(a, bundled());
     const key = (doc: typeof a) => documentKey(configurationKey(bundled())!, doc);
+    let entry = readFileSync(cache.entryPath(key(a)), 'utf8');
+    if (header === 'forged') {
+      const body = entry.slice(entry.indexOf('\n') + 1);
+      const digest = createHash('sha256').update(body, 'utf8').digest('hex');
+      entry = `${JSON.stringify({ format: CACHE_FORMAT, key: key(b), digest })}\n${body}`;
+    }
     mkdirSync(dirname(cache.entryPath(key(b))), { recursive: true });
-    writeFileSync(cache.entryPath(key(b)), readFileSync(cache.entryPath(key(a))));
+    writeFileSync(cache.entryPath(key(b)), entry);
     const reader = new AnalysisCache(dir);
     expect(reader.analyze(b, bundled())).toEqual(analyzeDocument(b, bundled()));
-    expect(reader.stats).toMatchObject({ analysed: 1, discarded: 1 });
+    return reader;
+  }
+
+  it('an entry stored under another article’s key is not served', () => {
+    expect(servesAnotherArticle('as written').stats).toMatchObject({ analysed: 1, discarded: 1 });
   });
 
   it('an entry whose header and digest are right but whose article text is another is not served', () => {
-    const dir = cacheDir();
-    const a = docOf(ARTICLE);
-    const b = docOf(ARTICLE.replace('2021', '2019'));
-    const cache = new AnalysisCache(dir);
-    cache.analyze(a, bundled());
-    const keyOfB = documentKey(configurationKey(bundled())!, b);
-    const body = readFileSync(cache.entryPath(documentKey(configurationKey(bundled())!, a)), 'utf8').split('\n').slice(1).join('\n');
-    const digest = createHash('sha256').update(body, 'utf8').digest('hex');
-    mkdirSync(dirname(cache.entryPath(keyOfB)), { recursive: true });
-    writeFileSync(cache.entryPath(keyOfB), `${JSON.stringify({ format: CACHE_FORMAT, key: keyOfB, digest })}\n${body}`);
-    const reader = new AnalysisCache(dir);
-    expect(reader.analyze(b, bundled())).toEqual(analyzeDocument(b, bundled()));
-    expect(reader.stats).toMatchObject({ analysed: 1, discarded: 1 });
+    expect(servesAnotherArticle('forged').stats).toMatchObject({ analysed: 1, discarded: 1 });
   });
 });
 
