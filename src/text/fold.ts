@@ -34,7 +34,7 @@ export function foldWord(text: string): string {
   return folded;
 }
 
-/** ASCII without upper-case letters or a backtick: the only characters `foldWord` would change there. */
+/** ASCII with no upper-case letter and no backtick (the only ASCII characters `foldWord` changes): folded already. */
 function isFoldedAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
