@@ -2,8 +2,9 @@
  * `npm run bench`: the cost of `crosscheck check` on generated archives of N articles, and its accuracy.
  * For each size: the corpus (generated once, kept under the cache folder), the real CLI end to end in a
  * subprocess with --jobs 1 and --jobs 2 (wall time, CPU time, stage times, peak RSS via --stats-json),
- * the two reports compared byte for byte, chrono-node and a word tokeniser on the same text (bench/peers.ts),
- * and precision/recall against the generator's gold. Writes reports/bench.md.
+ * the two reports compared byte for byte, a CI re-check with a warm `--cache` (filled by one run, then timed),
+ * chrono-node and a word tokeniser on the same text (bench/peers.ts), and precision/recall against the
+ * generator's gold. Writes reports/bench.md.
  *
  *   npm run bench                                   # 1k and 10k articles
  *   BENCH_SIZES=1000,10000,100000 npm run bench     # or: npm run bench -- --sizes 1000,10000,100000
@@ -47,6 +48,8 @@ interface SizeResult {
   runs: [CheckRun, CheckRun];
   /** Wall time of two --jobs 1 runs started at once (the machine's own 2-core ceiling), when measured. */
   pairMs?: number;
+  /** --jobs 1 with --cache-dir: the run that fills the cache, then the median of the runs that read it. */
+  cached: { fill: CheckRun; warm: CheckRun; identical: boolean };
   identical: boolean;
   peers: PeerResults;
   /** Against the gold, from the first run that finished. */
@@ -71,7 +74,7 @@ function corpus(cacheDir: string, size: number, seed: number): { dir: string; go
   return { dir, gold: writeCorpus(dir, { count: size, seed }) };
 }
 
-function runCheck(articles: string, jobs: number, scratch: string, config: string | undefined): CheckRun {
+function runCheck(articles: string, jobs: number, scratch: string, config: string | undefined, cacheDir?: string): CheckRun {
   const out = join(scratch, `out-${jobs}`);
   const statsFile = join(scratch, `stats-${jobs}.json`);
   rmSync(out, { recursive: true, force: true });
@@ -79,7 +82,7 @@ function runCheck(articles: string, jobs: number, scratch: string, config: strin
   const started = performance.now();
   const child = spawnSync(
     process.execPath,
-    [CLI, 'check', articles, '--format', 'json', '--out', out, '--fail-on', 'never', '--no-progress', '--jobs', String(jobs), '--stats-json', statsFile, ...(config ? ['--config', config] : [])],
+    [CLI, 'check', articles, '--format', 'json', '--out', out, '--fail-on', 'never', '--no-progress', '--jobs', String(jobs), '--stats-json', statsFile, ...(config ? ['--config', config] : []), ...(cacheDir ? ['--cache-dir', cacheDir] : [])],
     { encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1' }, maxBuffer: 1 << 26 },
   );
   const wallMs = performance.now() - started;
@@ -139,6 +142,11 @@ function benchSize(size: number, seed: number, cacheDir: string, repeat: number,
     }) as [CheckRun, CheckRun];
     const pairMs = size <= pairMax ? runPair(articles, scratch, config) : undefined;
     if (pairMs !== undefined) log(`  two --jobs 1 runs at once: ${seconds(pairMs)} s wall`);
+    const analysisCache = join(scratch, 'analysis-cache');
+    const fill = runCheck(articles, 1, scratch, config, analysisCache);
+    const warm = median(Array.from({ length: repeat }, () => runCheck(articles, 1, scratch, config, analysisCache)), (r) => (r.ok ? r.wallMs : Infinity));
+    const cached = { fill, warm, identical: runs[0].ok && fill.ok && warm.ok && fill.report === runs[0].report && warm.report === runs[0].report };
+    log(`  --cache: filling ${fill.ok ? `${seconds(fill.wallMs)} s` : fill.failure}, warm ${warm.ok ? `${seconds(warm.wallMs)} s wall, ${warm.stats.maxRssMb} MB peak` : warm.failure}`);
     const peers = runPeers(articles);
     log(`  chrono-node ${seconds(peers.chrono.wallMs)} s, Intl.Segmenter ${seconds(peers.segmenter.wallMs)} s, \\p{L}+ ${seconds(peers.regex.wallMs)} s`);
     const finished = runs.find((r) => r.ok);
@@ -146,7 +154,7 @@ function benchSize(size: number, seed: number, cacheDir: string, repeat: number,
     if (score) log(`  precision ${score.precision.toFixed(3)}, recall ${score.recall.toFixed(3)} (${score.findings} findings, ${score.gold} gold)`);
     const [one, two] = runs;
     const identical = one.ok && two.ok && one.report === two.report;
-    return { size, gold, runs, pairMs, identical, peers, score, byRule: finished?.ok ? scoreByRule(finished.findings, gold) : [] };
+    return { size, gold, runs, pairMs, cached, identical, peers, score, byRule: finished?.ok ? scoreByRule(finished.findings, gold) : [] };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -222,6 +230,21 @@ function markdown(results: SizeResult[], context: { seed: number; loadBefore: nu
       const [one, two] = r.runs as [Extract<CheckRun, { ok: true }>, CheckRun];
       lines.push(`| ${r.size} | ${seconds(one.wallMs)} s | ${seconds(r.pairMs!)} s | ${((2 * one.wallMs) / r.pairMs!).toFixed(2)}× | ${two.ok ? `${(one.wallMs / two.wallMs).toFixed(2)}×` : '–'} |`);
     }
+  }
+  lines.push(
+    '',
+    '### A CI re-check: warm `--cache`, 1 thread',
+    '',
+    'The same check with `--cache-dir`: one run fills the cache (every article analysed, its entry written), then the runs timed read every article and the cache entries instead of analysing them; alignment, comparison and the report still run in full. This is the cost of re-checking an archive where few articles changed.',
+    '',
+    '| articles | filling the cache | warm: wall | cpu | MB/s | peak RSS | warm vs no cache | same report |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
+  );
+  for (const r of results) {
+    const { fill, warm, identical } = r.cached;
+    const [one] = r.runs;
+    const faster = one.ok && warm.ok ? `${(one.wallMs / warm.wallMs).toFixed(2)}×` : '–';
+    lines.push(`| ${r.size} | ${figure(fill, (run) => `${seconds(run.wallMs)} s`)} | ${runCells(warm, r.gold.bytes).join(' | ')} | ${faster} | ${identical ? 'yes' : '**no**'} |`);
   }
   lines.push('', '### Stages (1 thread)', '', 'Milliseconds per stage, from `--stats-json`; "other" is process start, loading the rules, listing files, suppressions and selection.', '');
   lines.push(
