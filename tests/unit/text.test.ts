@@ -96,6 +96,18 @@ describe('folding', () => {
     }
   });
 
+  it('foldAligned of a slice is the slice of foldAligned (numbers read a slice of the article fold)', () => {
+    const alphabet = ['a', 'Z', 'É', 'ï', 'œ', 'Σ', 'ς', 'İ', 'ß', '𝒜', '\u0301', ' ', '’', '-', '7'];
+    let seed = 5;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const end = Math.floor(next() * (text.length + 1));
+      const start = Math.floor(next() * (end + 1));
+      expect(foldAligned(text).slice(start, end), JSON.stringify({ text, start, end })).toBe(foldAligned(text.slice(start, end)));
+    }
+  });
+
   it('phraseRegExp matches whole words, with * as a word ending', () => {
     const pattern = phraseRegExp(['visit*', 'tête-à-tête'])!;
     expect(foldAligned('Two visits, one revisit, a tête-à-tête').match(pattern)).toEqual(['visits', 'tete-a-tete']);

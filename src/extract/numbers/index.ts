@@ -1,7 +1,7 @@
 import type { LocaleLexicon } from '../../model/lexicon.js';
 import type { Mention } from '../../model/mention.js';
 import { decimalFromInteger, decimalOf, type Decimal, formatDecimal, multiplyDecimal } from './decimal.js';
-import { foldAligned } from '../../text/fold.js';
+import { foldDocument } from '../../text/fold.js';
 import { numberGrammarOf, type NumberGrammar, type UnitReading } from './grammar.js';
 import { parseNumberWords } from './words.js';
 import { wordBeforeSpaces } from '../../text/words.js';
@@ -22,7 +22,9 @@ export function extractNumbers(
 ): Mention[] {
   const [from, to] = clampRange(text, range);
   const grammar = numberGrammarOf(ctx.lexicon);
-  const scan: Scan = { text, folded: foldAligned(text.slice(from, to)), offset: from, grammar, lang: ctx.lang };
+  // The article's fold, shared with the rest of extraction: foldAligned folds each code unit on its own,
+  // so a slice of the article's fold is the fold of the slice.
+  const scan: Scan = { text, folded: foldDocument(text).slice(from, to), offset: from, grammar, lang: ctx.lang };
   const blocked: Span[] = [...taken, ...phoneSpans(scan)];
   const found: Mention[] = [];
   const accept = (mention: Mention | null) => {
