@@ -1,6 +1,7 @@
 import type { Lang } from '../model/document.js';
 import type { Lexicon } from '../model/lexicon.js';
 import { foldWord } from '../text/fold.js';
+import { letterRuns } from '../text/words.js';
 
 const setsCache = new WeakMap<Lexicon, ReadonlyArray<readonly [Lang, Set<string>]>>();
 
@@ -15,8 +16,7 @@ export function detectLanguage(text: string, lexicon: Lexicon, fallback: Lang = 
   const scores = new Map<Lang, number>();
   const sets = stopwordSets(lexicon);
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
-  for (const word of sample.toLowerCase().split(/[^\p{L}']+/u)) {
-    if (!word) continue;
+  for (const word of letterRuns(sample.toLowerCase())) {
     const whole = foldWord(word);
     // "l'état" counts as "état" too: the elided article is a stopword of its own language.
     const bare = word.includes("'") ? foldWord(word.replace(/^[a-z]'/, '')) : whole;

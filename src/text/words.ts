@@ -26,11 +26,38 @@ export function wordBeforeSpaces(text: string, from: number, end: number, dots =
   return start < 0 ? undefined : { word: text.slice(start, wordEnd), start };
 }
 
+/**
+ * The maximal runs of letters and apostrophes (') in `text`, in order: what
+ * `text.split(/[^\p{L}']+/u)` gives without its empty strings, read code point by code point instead of by
+ * a Unicode regex (language detection reads every word of every article this way).
+ */
+export function letterRuns(text: string): string[] {
+  const runs: string[] = [];
+  let start = -1;
+  let at = 0;
+  while (at < text.length) {
+    const code = text.codePointAt(at)!;
+    const width = code > 0xffff ? 2 : 1;
+    if (code === 0x27 || isLetter(code)) {
+      if (start < 0) start = at;
+    } else if (start >= 0) {
+      runs.push(text.slice(start, at));
+      start = -1;
+    }
+    at += width;
+  }
+  if (start >= 0) runs.push(text.slice(start));
+  return runs;
+}
+
 const LETTER = /^\p{L}$/u;
 const HORIZONTAL_SPACE = /^[^\S\r\n]$/u;
+/** Whether each code point from U+0080 to U+024F (Latin-1 and Latin Extended, the accented letters of most articles) is a letter. */
+const LATIN_LETTERS = Uint8Array.from({ length: 0x250 - 0x80 }, (_, i) => (LETTER.test(String.fromCodePoint(0x80 + i)) ? 1 : 0));
 
 function isLetter(code: number): boolean {
   if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  if (code < 0x250) return LATIN_LETTERS[code - 0x80] === 1;
   return LETTER.test(String.fromCodePoint(code));
 }
 

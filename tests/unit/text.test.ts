@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sentenceTokens, tokenize } from '../../src/extract/tokens.js';
 import { foldAccents, foldAligned, foldDocument, foldName, foldWord, phraseRegExp } from '../../src/text/fold.js';
 import { LineIndex } from '../../src/text/line-index.js';
-import { wordBeforeSpaces } from '../../src/text/words.js';
+import { letterRuns, wordBeforeSpaces } from '../../src/text/words.js';
 import { splitClauses, splitSentences } from '../../src/text/sentences.js';
 
 const FR_ABBREVIATIONS = new Set(['M', 'Mme', 'Dr', 'oct', 'janv']);
@@ -167,3 +167,24 @@ describe('wordBeforeSpaces', () => {
     }
   });
 });
+
+describe('letterRuns', () => {
+  const bySplit = (text: string) => text.split(/[^\p{L}']+/u).filter((word) => word !== '');
+
+  it('cuts text into runs of letters and apostrophes', () => {
+    expect(letterRuns("L'état, c'est   moi! 2024 Ðorđe-𝒜b")).toEqual(["L'état", "c'est", 'moi', 'Ðorđe', '𝒜b']);
+    expect(letterRuns('')).toEqual([]);
+    expect(letterRuns(' 12, ')).toEqual([]);
+  });
+
+  it('agrees with a split on the Unicode regex on random text (accents, marks, astral letters, lone surrogates, digits, punctuation)', () => {
+    const alphabet = ['a', 'Z', 'é', 'Ï', 'ß', 'ÿ', 'Ω', 'я', '中', '𝒜', '\ud835', '\udc9c', '\u0301', '\u00aa', '\u00b5', '\u00d7', ' ', '\u00a0', '\n', "'", '’', '.', '-', '3', ',', '«'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 16) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(letterRuns(text), JSON.stringify(text)).toEqual(bySplit(text));
+    }
+  });
+});
+
