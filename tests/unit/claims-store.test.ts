@@ -117,11 +117,15 @@ describe('claims store: written by threads, read back in document order', () => 
       const odd: Claim[] = [
         { ...base, id: 'custom-id', exhaustive: true, agents: base.places.length ? base.places : [{ text: 'X', span: [0, 1], canonical: 'X', key: 'x', within: [] }] },
         { ...base, id: `${base.doc}#${rule.meta.id}#7`, doc: 'elsewhere', lang: base.lang === 'fr' ? 'en' : 'fr', keyParts: { role: 'r' } },
+        // A field of its own (a TypeScript rule may add one) comes back after the schema's fields.
+        { ...base, id: `${base.doc}#${rule.meta.id}#8`, note: 'kept' } as Claim,
       ];
       const writer = new SpillWriter(dir, 'main', configuration.rules);
       writer.write([0, 0], odd);
       writer.flush();
-      expect([...spilledSource(dir, configuration.rules, rule).shards()].flat()).toEqual(odd);
+      const read = [...spilledSource(dir, configuration.rules, rule).shards()].flat();
+      expect(read).toEqual(odd);
+      expect(Object.keys(read[2]!).at(-1)).toBe('note');
       clearSpill(dir);
       expect(readdirSync(dir)).toEqual([]);
     } finally {
