@@ -44,6 +44,10 @@ interface Vocabulary {
   ages: AgeReader;
   /** The words of the age phrases, as compared (normaliseWord). */
   ageWords: Set<string>;
+  /** The translation table `contentWords` was made with. */
+  translations: Lexicon['translations'];
+  /** Memo of contentWord by token text: every sentence with a value is read word by word, and its words recur. */
+  contentWords: Map<string, string | null>;
 }
 
 /** Patterns that tell an age from the words around a number (see `ages` in the lexicon). */
@@ -126,6 +130,8 @@ function vocabulary(locale: LocaleLexicon, lexicon: Lexicon): Vocabulary {
       ageWords: new Set(
         [...locale.ages.before, ...locale.ages.after, ...locale.ages.units].flatMap((phrase) => phrase.split(/[-\s]+/)).filter((w) => /\p{L}{2,}/u.test(w)).map((w) => normaliseWord(w, lexicon)),
       ),
+      translations: lexicon.translations,
+      contentWords: new Map(),
     };
     vocabularyCache.set(locale, vocab);
   }
@@ -241,11 +247,27 @@ function isoDurationDays(value: string): number {
   return y! * 365.25 + mo! * 30.44 + w! * 7 + d!;
 }
 
+/** Tokens whose content word is remembered at once; past it the memo starts over (a large archive has many names). */
+const CONTENT_WORDS_SIZE = 50_000;
+
 function contentWord(token: Token, vocab: Vocabulary, lexicon: Lexicon): string | null {
-  if (!/\p{L}{2,}/u.test(token.text)) return null;
-  const folded = foldWord(token.text).replace(/['’.]$/, '');
+  const { text } = token;
+  // The memo holds for the translation table it was made with (a locale shared by another lexicon reads afresh).
+  if (lexicon.translations !== vocab.translations) return readContentWord(text, vocab, lexicon);
+  let word = vocab.contentWords.get(text);
+  if (word === undefined) {
+    if (vocab.contentWords.size >= CONTENT_WORDS_SIZE) vocab.contentWords.clear();
+    vocab.contentWords.set(text, (word = readContentWord(text, vocab, lexicon)));
+  }
+  return word;
+}
+
+/** The word a token contributes to its sentence's context (normaliseWord), or null for function words, numbers and punctuation. */
+function readContentWord(text: string, vocab: Vocabulary, lexicon: Lexicon): string | null {
+  if (!/\p{L}{2,}/u.test(text)) return null;
+  const folded = foldWord(text).replace(/['’.]$/, '');
   if (vocab.functionWords.has(folded)) return null;
-  return normaliseWord(token.text, lexicon);
+  return normaliseWord(text, lexicon);
 }
 
 /** Entities and values elsewhere in the sentence: strong evidence that two sentences tell the same thing. */

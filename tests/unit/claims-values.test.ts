@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../helpers.js';
+import { buildValueClaims, VALUE_TYPES } from '../../src/claims/values.js';
+import { extractDocument } from '../../src/extract/index.js';
+import { parseDocumentText } from '../../src/ingest/read.js';
+import type { Lexicon } from '../../src/model/lexicon.js';
+import { triggersOf } from '../../src/pipeline.js';
+import { analyze, bundled } from '../helpers.js';
 
 /** The age claims of a short article: key = value as cited. */
 function ages(text: string, lang: 'fr' | 'en') {
@@ -36,5 +41,25 @@ describe('value claims: ages', () => {
   it('keeps the ages of different named people apart', () => {
     const keys = ages('Lena Strand, 52, and Ivo Marsh, 38, were rescued.', 'en');
     expect(keys).toEqual(['age:strand=52 "52"', 'age:marsh=38 "38"']);
+  });
+});
+
+describe('value claims: context words', () => {
+  const text = 'Le sommet de Lisbonne a réuni 12 délégations le 3 mars 2019.';
+  const valueClaims = (lexicon: Lexicon) => {
+    const { rules } = bundled();
+    const doc = parseDocumentText(text, 'doc.txt', { lexicon, lang: 'fr' });
+    const { sentences, mentions } = extractDocument(doc, { lexicon, triggers: triggersOf(rules) });
+    return buildValueClaims({ doc, sentences, mentions }, lexicon, { ruleId: 'generic/values', types: new Set(VALUE_TYPES), localWindow: 3 });
+  };
+
+  it('reads each word through the translations of the lexicon it is given, also for a lexicon that shares its locales', () => {
+    const { lexicon } = bundled();
+    const context = valueClaims(lexicon)[0]!.keyParts.context!;
+    expect(context.split(' ')).toContain('summi');
+    // Same locale objects, another translation table: the words are read afresh, not from the first lexicon's memo.
+    const other: Lexicon = { ...lexicon, translations: { ...lexicon.translations, sommet: 'peak' } };
+    expect(valueClaims(other)[0]!.keyParts.context!.split(' ')).toContain('peak');
+    expect(valueClaims(lexicon)[0]!.keyParts.context).toBe(context);
   });
 });
