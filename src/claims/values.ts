@@ -2,7 +2,7 @@ import type { Claim, ClaimValue } from '../model/claim.js';
 import type { Lexicon, LocaleLexicon } from '../model/lexicon.js';
 import type { Mention, Span } from '../model/mention.js';
 import { escapeRegExp, foldAligned, foldName, foldWord } from '../text/fold.js';
-import { groupBy } from '../util/collections.js';
+import { BoundedMemo, groupBy } from '../util/collections.js';
 import { sentenceTokens, type Token } from '../extract/tokens.js';
 import { timeGrammarOf } from '../extract/time/grammar.js';
 import type { TenseReader } from '../extract/time/tense.js';
@@ -47,7 +47,7 @@ interface Vocabulary {
   /** The translation table `contentWords` was made with. */
   translations: Lexicon['translations'];
   /** Memo of contentWord by token text: every sentence with a value is read word by word, and its words recur. */
-  contentWords: Map<string, string | null>;
+  contentWords: BoundedMemo<string | null>;
 }
 
 /** Patterns that tell an age from the words around a number (see `ages` in the lexicon). */
@@ -131,7 +131,7 @@ function vocabulary(locale: LocaleLexicon, lexicon: Lexicon): Vocabulary {
         [...locale.ages.before, ...locale.ages.after, ...locale.ages.units].flatMap((phrase) => phrase.split(/[-\s]+/)).filter((w) => /\p{L}{2,}/u.test(w)).map((w) => normaliseWord(w, lexicon)),
       ),
       translations: lexicon.translations,
-      contentWords: new Map(),
+      contentWords: new BoundedMemo(50_000),
     };
     vocabularyCache.set(locale, vocab);
   }
@@ -247,19 +247,12 @@ function isoDurationDays(value: string): number {
   return y! * 365.25 + mo! * 30.44 + w! * 7 + d!;
 }
 
-/** Tokens whose content word is remembered at once; past it the memo starts over (a large archive has many names). */
-const CONTENT_WORDS_SIZE = 50_000;
-
 function contentWord(token: Token, vocab: Vocabulary, lexicon: Lexicon): string | null {
   const { text } = token;
   // The memo holds for the translation table it was made with (a locale shared by another lexicon reads afresh).
   if (lexicon.translations !== vocab.translations) return readContentWord(text, vocab, lexicon);
-  let word = vocab.contentWords.get(text);
-  if (word === undefined) {
-    if (vocab.contentWords.size >= CONTENT_WORDS_SIZE) vocab.contentWords.clear();
-    vocab.contentWords.set(text, (word = readContentWord(text, vocab, lexicon)));
-  }
-  return word;
+  const known = vocab.contentWords.get(text);
+  return known === undefined ? vocab.contentWords.set(text, readContentWord(text, vocab, lexicon)) : known;
 }
 
 /** The word a token contributes to its sentence's context (normaliseWord), or null for function words, numbers and punctuation. */

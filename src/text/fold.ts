@@ -1,3 +1,5 @@
+import { BoundedMemo } from '../util/collections.js';
+
 /**
  * Normalisation used to compare words and names across spellings and languages.
  * `foldAccents` strips diacritics and unifies apostrophes and dashes; `foldName` goes further and
@@ -16,9 +18,10 @@ export function foldAccents(text: string): string {
     .replace(/Æ/g, 'AE');
 }
 
-/** Memo of foldWord: extraction folds the same few thousand words (names, titles, lexicon keys) again and again. */
-const foldCache = new Map<string, string>();
-const FOLD_CACHE_SIZE = 50_000;
+/** Memos of foldWord and foldName: extraction folds the same few thousand words (names, titles, lexicon keys) again and again. */
+const foldCache = new BoundedMemo<string>(50_000);
+const nameCache = new BoundedMemo<string>(50_000);
+/** Longer texts are folded without the memo. */
 const FOLD_CACHE_MAX_LENGTH = 64;
 
 /** Lower-case, accent-free form of a word: the key of lexicon lookups. */
@@ -26,12 +29,7 @@ export function foldWord(text: string): string {
   // Most words are folded already (lower-case ASCII): checking that is cheaper than hashing them for the memo.
   if (isFoldedAscii(text)) return text;
   if (text.length > FOLD_CACHE_MAX_LENGTH) return foldAccents(text).toLowerCase();
-  let folded = foldCache.get(text);
-  if (folded === undefined) {
-    if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear();
-    foldCache.set(text, (folded = foldAccents(text).toLowerCase()));
-  }
-  return folded;
+  return foldCache.get(text) ?? foldCache.set(text, foldAccents(text).toLowerCase());
 }
 
 /** ASCII with no upper-case letter and no backtick (the only ASCII characters `foldWord` changes): folded already. */
@@ -67,6 +65,11 @@ const TRANSLITERATION: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 export function foldName(text: string): string {
+  if (text.length > FOLD_CACHE_MAX_LENGTH) return transliterate(text);
+  return nameCache.get(text) ?? nameCache.set(text, transliterate(text));
+}
+
+function transliterate(text: string): string {
   let key = foldWord(text).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
   key = key
     .split(' ')

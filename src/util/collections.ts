@@ -11,3 +11,25 @@ export function groupBy<K, V>(items: Iterable<V>, key: (item: V) => K): Map<K, V
   for (const item of items) pushTo(map, key(item), item);
   return map;
 }
+
+/**
+ * A memo of a pure function of strings that starts over when it holds `size` entries: the words of an
+ * archive recur (names, titles, common words), but a large archive has more distinct ones than are worth
+ * keeping.
+ */
+export class BoundedMemo<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly size: number) {}
+
+  get(key: string): V | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Remembers `value` for `key` and returns it. */
+  set(key: string, value: V): V {
+    if (this.entries.size >= this.size) this.entries.clear();
+    this.entries.set(key, value);
+    return value;
+  }
+}
