@@ -1,7 +1,7 @@
 import { appendFileSync, closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Claim } from '../model/claim.js';
+import { Claim as ClaimSchema, type Claim } from '../model/claim.js';
 import { CrosscheckError } from '../model/errors.js';
 import type { ClaimSource, Rule } from '../rules/types.js';
 import { groupBy, pushTo } from '../util/collections.js';
@@ -26,7 +26,8 @@ export const SPILL_SHARDS = 64;
 
 /**
  * From this many articles, a run keeps claims on disk unless told otherwise. Spilling costs about a tenth
- * of the run (10,000 articles, one thread: 14.1–15.4 s instead of 12.4–13.5 s), and saves little below this size
+ * of the run (10,000 articles, one thread: the claims and compare stages take 3.8–4.2 s instead of 2.3–2.9 s,
+ * of 11–13 s), and saves little below this size
  * (claims of 10,000 articles in memory: a 0.4–0.5 GB peak); at 100,000 it is 1.5–1.6 GB against 4.1 GB (the
  * latter measured before the CLI held heap growth: see cli/heap.ts).
  */
@@ -56,7 +57,7 @@ function spillError(where: string, error: unknown): CrosscheckError {
   const reasons: Record<string, string> = { ENOSPC: 'the disk is full', ENOENT: 'no such folder', EACCES: 'permission denied', EROFS: 'read-only file system' };
   const why = reasons[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
   return new CrosscheckError(
-    `cannot keep claims on disk here: ${why}. Set TMPDIR to a folder with room (about 9 MB per 1,000 articles), or run with --spill never`,
+    `cannot keep claims on disk here: ${why}. Set TMPDIR to a folder with room (about 7 MB per 1,000 articles), or run with --spill never`,
     { file: where, code: 'usage', cause: error },
   );
 }
@@ -153,58 +154,130 @@ export class SpillWriter {
 type Line = [number, number, string, string, Packed[]];
 
 /**
- * A claim as written: without what the line or the file already says (document, language, rule, the id's
- * usual prefix) and without empty defaults. JSON costs most of what spilling costs, so shorter is faster.
+ * A claim as written: an array of its fields by position rather than an object with its keys, and without
+ * what the line or the file already says (document, language, rule, the id's usual prefix) or empty
+ * defaults. JSON costs most of what spilling costs, and the keys were a third of it.
+ *
+ * `[id, eventType, attribute, modality, sentence start, sentence end, values, flags, trigger, agents, places,
+ * keyParts, series, ordinal, count, doc, lang, other fields]`, where `id` is the part after `doc#rule#`
+ * (the whole id with flag FULL_ID), 0 stands for a field that is absent or empty, and trailing 0s are left out.
  */
-interface Packed extends Partial<Claim> {
-  /** The id without its `doc#rule#` prefix; `id` itself is kept when it has another form. */
-  _?: string;
-  /** Set when the trigger is the first value (text and span), which is then not written twice. */
-  t?: 1;
-}
+type Packed = [string, string, string, Claim['modality'], number, number, PackedValue[], number, ...unknown[]];
 
-function pack(claim: Claim, head: Claim): Packed {
-  const { id, doc, lang, ruleId, exhaustive, agents, places, keyParts, trigger, ...rest } = claim;
-  const packed: Packed = rest;
-  const first = claim.values[0];
-  if (first && trigger.text === first.text && trigger.span[0] === first.span[0] && trigger.span[1] === first.span[1] && Object.keys(trigger).length === 2) packed.t = 1;
-  else packed.trigger = trigger;
-  // Every claim of an article should name it; one that does not keeps its own.
-  if (doc !== head.doc) packed.doc = doc;
-  if (lang !== head.lang) packed.lang = lang;
-  const prefix = `${doc}#${ruleId}#`;
-  if (id.startsWith(prefix)) packed._ = id.slice(prefix.length);
-  else packed.id = id;
-  if (exhaustive) packed.exhaustive = exhaustive;
-  if (agents.length > 0) packed.agents = agents;
-  if (places.length > 0) packed.places = places;
-  if (Object.keys(keyParts).length > 0) packed.keyParts = keyParts;
+/** A claim value: `[value, span start, span end, text, stated (1/0), its other fields (time, number…)?]`. */
+type PackedValue = [string, number, number, string, 0 | 1, Record<string, unknown>?];
+
+const EXHAUSTIVE = 1;
+/** `id` is the whole id, which does not start with the usual `doc#rule#`. */
+const FULL_ID = 2;
+/** The trigger is the first value (its text and span), not written twice. */
+const TRIGGER_IS_VALUE = 4;
+const HAS_COUNT = 8;
+
+/** Where the optional fields sit in a packed claim. */
+const TRIGGER = 8;
+const AGENTS = 9;
+const PLACES = 10;
+const KEY_PARTS = 11;
+const SERIES = 12;
+const ORDINAL = 13;
+const COUNT = 14;
+const DOC = 15;
+const LANG = 16;
+const REST = 17;
+
+function packValue(claimValue: Claim['values'][number]): PackedValue {
+  const packed: PackedValue = [claimValue.value, claimValue.span[0], claimValue.span[1], claimValue.text, claimValue.stated ? 1 : 0];
+  const more = fieldsBeyond(claimValue, VALUE_FIELDS);
+  if (more) packed.push(more);
   return packed;
 }
 
-/** The claim `pack` was given, its fields in the schema's order. */
-function unpack(packed: Packed, doc: string, lang: string, ruleId: string): Claim {
-  const { _: suffix, t, id, doc: ownDoc, lang: ownLang, eventType, attribute, values, exhaustive, count, modality, agents, places, series, ordinal, trigger, sentence, keyParts, ...rest } = packed;
-  const claim: Claim = {
-    id: id ?? `${ownDoc ?? doc}#${ruleId}#${suffix}`,
-    doc: ownDoc ?? doc,
-    lang: ownLang ?? lang,
-    ruleId,
-    eventType: eventType!,
-    attribute: attribute!,
-    values: values!,
-    exhaustive: exhaustive ?? false,
-    ...(count === undefined ? {} : { count }),
-    modality: modality!,
-    agents: agents ?? [],
-    places: places ?? [],
-    ...(series === undefined ? {} : { series }),
-    ...(ordinal === undefined ? {} : { ordinal }),
-    trigger: t ? { text: values![0]!.text, span: [values![0]!.span[0], values![0]!.span[1]] } : trigger!,
-    sentence: sentence!,
-    keyParts: keyParts ?? {},
-  };
-  return Object.assign(claim, rest);
+const VALUE_FIELDS = new Set(['value', 'span', 'text', 'stated']);
+const TRIGGER_FIELDS = new Set(['text', 'span']);
+const CLAIM_FIELDS = new Set(Object.keys(ClaimSchema.shape));
+
+/**
+ * The fields of `object` not in `known` and not undefined (JSON would drop those), or undefined when there are
+ * none. A loop rather than a rest pattern: this runs for every claim and value.
+ */
+function fieldsBeyond(object: object, known: ReadonlySet<string>): Record<string, unknown> | undefined {
+  let more: Record<string, unknown> | undefined;
+  for (const key in object) {
+    const value = (object as Record<string, unknown>)[key];
+    if (value !== undefined && !known.has(key)) (more ??= {})[key] = value;
+  }
+  return more;
+}
+
+function unpackValue(packed: PackedValue): Claim['values'][number] {
+  const value: Claim['values'][number] = { value: packed[0], span: [packed[1], packed[2]], text: packed[3], stated: packed[4] === 1 };
+  return packed.length > 5 ? Object.assign(value, packed[5]) : value;
+}
+
+function pack(claim: Claim, head: Claim): Packed {
+  const { id, doc, lang, ruleId, eventType, attribute, values, exhaustive, count, modality, agents, places, series, ordinal, trigger, sentence, keyParts } = claim;
+  const first = values[0];
+  const prefix = `${doc}#${ruleId}#`;
+  const ownId = id.startsWith(prefix);
+  const triggerIsValue = first !== undefined && trigger.text === first.text && trigger.span[0] === first.span[0] && trigger.span[1] === first.span[1] && fieldsBeyond(trigger, TRIGGER_FIELDS) === undefined;
+  const flags = (exhaustive ? EXHAUSTIVE : 0) | (ownId ? 0 : FULL_ID) | (triggerIsValue ? TRIGGER_IS_VALUE : 0) | (count === undefined ? 0 : HAS_COUNT);
+  const packed: Packed = [
+    ownId ? id.slice(prefix.length) : id,
+    eventType,
+    attribute,
+    modality,
+    sentence[0],
+    sentence[1],
+    values.map(packValue),
+    flags,
+    triggerIsValue ? 0 : trigger,
+    agents.length > 0 ? agents : 0,
+    places.length > 0 ? places : 0,
+    hasFields(keyParts) ? keyParts : 0,
+    series ?? 0,
+    ordinal ?? 0,
+    count ?? 0,
+    // Every claim of an article should name it; one that does not keeps its own.
+    doc === head.doc ? 0 : doc,
+    lang === head.lang ? 0 : lang,
+    fieldsBeyond(claim, CLAIM_FIELDS) ?? 0,
+  ];
+  while (packed.length > TRIGGER && packed[packed.length - 1] === 0) packed.pop();
+  return packed;
+}
+
+function hasFields(object: object): boolean {
+  for (const _ in object) return true;
+  return false;
+}
+
+/** The claim `pack` was given, its fields in the schema's order (then a rule's own fields). */
+function unpack(packed: Packed, lineDoc: string, lineLang: string, ruleId: string): Claim {
+  const flags = packed[7];
+  const values = packed[6].map(unpackValue);
+  const doc = typeof packed[DOC] === 'string' ? packed[DOC] : lineDoc;
+  // Fields added one by one, in the schema's order (then a rule's own fields): no spread of optional ones.
+  const claim = { id: flags & FULL_ID ? packed[0] : `${doc}#${ruleId}#${packed[0]}`, doc } as Claim;
+  claim.lang = typeof packed[LANG] === 'string' ? packed[LANG] : lineLang;
+  claim.ruleId = ruleId;
+  claim.eventType = packed[1];
+  claim.attribute = packed[2];
+  claim.values = values;
+  claim.exhaustive = (flags & EXHAUSTIVE) !== 0;
+  if (flags & HAS_COUNT) claim.count = (packed[COUNT] as number | undefined) ?? 0;
+  claim.modality = packed[3];
+  claim.agents = (packed[AGENTS] as Claim['agents'] | undefined) || [];
+  claim.places = (packed[PLACES] as Claim['places'] | undefined) || [];
+  const series = packed[SERIES] as Claim['series'] | 0 | undefined;
+  if (series) claim.series = series;
+  const ordinal = packed[ORDINAL] as Claim['ordinal'] | 0 | undefined;
+  if (ordinal) claim.ordinal = ordinal;
+  claim.trigger = flags & TRIGGER_IS_VALUE ? { text: values[0]!.text, span: [values[0]!.span[0], values[0]!.span[1]] } : (packed[TRIGGER] as Claim['trigger']);
+  claim.sentence = [packed[4], packed[5]];
+  claim.keyParts = (packed[KEY_PARTS] as Claim['keyParts'] | undefined) || {};
+  const rest = packed[REST] as Record<string, unknown> | 0 | undefined;
+  return rest ? Object.assign(claim, rest) : claim;
 }
 
 /** Reads a spill folder back, rule by rule and shard by shard. */
@@ -222,16 +295,43 @@ export function spilledSource(dir: string, rules: readonly Rule[], rule: Rule): 
     *shards() {
       for (let shard = 0; shard < shardCount(rule); shard++) {
         const prefix = `r${r}-s${shard}-`;
-        const entries: Line[] = [];
-        for (const name of files) if (name.startsWith(prefix)) for (const line of readLines(join(dir, name))) entries.push(JSON.parse(line) as Line);
-        if (entries.length === 0) continue;
-        entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const lines: PlacedLine[] = [];
+        for (const name of files) if (name.startsWith(prefix)) for (const line of readLines(join(dir, name))) lines.push(placed(line));
+        if (lines.length === 0) continue;
+        lines.sort(byPlace);
+        // Lines are parsed one at a time, in order, after sorting: what a line parses to is garbage as soon as
+        // its claims are unpacked, which the young generation collects cheaply (a shard parsed whole first
+        // survived into the old generation, and collecting it was most of the cost of reading).
         const claims: Claim[] = [];
-        for (const [, , doc, lang, packed] of entries) for (const claim of packed) claims.push(unpack(claim, doc, lang, rule.meta.id));
+        for (let i = 0; i < lines.length; i++) {
+          const [, , doc, lang, packed] = JSON.parse(lines[i]!.text) as Line;
+          lines[i] = EMPTY_LINE;
+          for (const claim of packed) claims.push(unpack(claim, doc, lang, rule.meta.id));
+        }
+        lines.length = 0;
         yield claims;
       }
     },
   };
+}
+
+/** A spill line and its article's place, read from the line's start without parsing the rest. */
+interface PlacedLine {
+  batch: number;
+  index: number;
+  text: string;
+}
+
+const EMPTY_LINE: PlacedLine = { batch: 0, index: 0, text: '' };
+
+function placed(text: string): PlacedLine {
+  const comma = text.indexOf(',');
+  const next = text.indexOf(',', comma + 1);
+  return { batch: Number(text.slice(1, comma)), index: Number(text.slice(comma + 1, next)), text };
+}
+
+function byPlace(a: PlacedLine, b: PlacedLine): number {
+  return a.batch - b.batch || a.index - b.index;
 }
 
 /** The claims of one rule held in memory: one shard, in document order; summaries made on demand. */

@@ -115,7 +115,9 @@ describe('claims store: written by threads, read back in document order', () => 
       const rule = configuration.rules.find((r) => !r.blockOf && r.check)!;
       const base = corpus.analysed.results.flatMap((result) => result.claims).find((claim) => claim.ruleId === rule.meta.id)!;
       const odd: Claim[] = [
-        { ...base, id: 'custom-id', exhaustive: true, agents: base.places.length ? base.places : [{ text: 'X', span: [0, 1], canonical: 'X', key: 'x', within: [] }] },
+        { ...base, id: 'custom-id', exhaustive: true, count: 0, agents: base.places.length ? base.places : [{ text: 'X', span: [0, 1], canonical: 'X', key: 'x', within: [] }] },
+        // A value with fields beyond the four every value has, and a trigger that is not the first value.
+        { ...base, id: `${base.doc}#${rule.meta.id}#6`, values: [{ ...base.values[0]!, number: 0, unit: 'u' }], trigger: { text: 'x', span: [0, 1] } },
         { ...base, id: `${base.doc}#${rule.meta.id}#7`, doc: 'elsewhere', lang: base.lang === 'fr' ? 'en' : 'fr', keyParts: { role: 'r' } },
         // A field of its own (a TypeScript rule may add one) comes back after the schema's fields.
         { ...base, id: `${base.doc}#${rule.meta.id}#8`, note: 'kept' } as Claim,
@@ -125,7 +127,7 @@ describe('claims store: written by threads, read back in document order', () => 
       writer.flush();
       const read = [...spilledSource(dir, configuration.rules, rule).shards()].flat();
       expect(read).toEqual(odd);
-      expect(Object.keys(read[2]!).at(-1)).toBe('note');
+      expect(Object.keys(read[3]!).at(-1)).toBe('note');
       clearSpill(dir);
       expect(readdirSync(dir)).toEqual([]);
     } finally {
