@@ -1,22 +1,22 @@
 import type { Modality } from '../model/claim.js';
 import type { LocaleLexicon } from '../model/lexicon.js';
 import type { Span } from '../model/mention.js';
-import { phraseRegExp } from '../text/fold.js';
+import { phrasePattern, type PhrasePattern } from '../text/fold.js';
 
 type CueKind = 'negated' | 'planned' | 'hedged' | 'held' | 'current';
 
-const cache = new WeakMap<LocaleLexicon, Record<CueKind, RegExp | null>>();
+const cache = new WeakMap<LocaleLexicon, Record<CueKind, PhrasePattern | null>>();
 
-function patterns(locale: LocaleLexicon): Record<CueKind, RegExp | null> {
+function patterns(locale: LocaleLexicon): Record<CueKind, PhrasePattern | null> {
   let cues = cache.get(locale);
   if (!cues) {
     const { negated, planned, hedged, held, current } = locale.modality;
     cues = {
-      negated: phraseRegExp(negated, 'u'),
-      planned: phraseRegExp(planned, 'u'),
-      hedged: phraseRegExp(hedged, 'u'),
-      held: phraseRegExp(held, 'u'),
-      current: phraseRegExp(current, 'u'),
+      negated: phrasePattern(negated),
+      planned: phrasePattern(planned),
+      hedged: phrasePattern(hedged),
+      held: phrasePattern(held),
+      current: phrasePattern(current),
     };
     cache.set(locale, cues);
   }

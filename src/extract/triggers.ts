@@ -1,6 +1,6 @@
 import type { Lang } from '../model/document.js';
 import type { Mention, Span } from '../model/mention.js';
-import { foldAligned, phraseRegExp } from '../text/fold.js';
+import { foldAligned, phrasePattern, type PhrasePattern } from '../text/fold.js';
 
 /** The words that announce an event of one rule, per language (data from the rule files). */
 export interface TriggerSpec {
@@ -9,7 +9,7 @@ export interface TriggerSpec {
   phrases: Partial<Record<Lang, readonly string[]>>;
 }
 
-const compiled = new WeakMap<readonly TriggerSpec[], Map<Lang, Array<{ spec: TriggerSpec; pattern: RegExp }>>>();
+const compiled = new WeakMap<readonly TriggerSpec[], Map<Lang, Array<{ spec: TriggerSpec; pattern: PhrasePattern }>>>();
 
 function patternsFor(specs: readonly TriggerSpec[], lang: Lang) {
   let perLang = compiled.get(specs);
@@ -17,7 +17,7 @@ function patternsFor(specs: readonly TriggerSpec[], lang: Lang) {
   let patterns = perLang.get(lang);
   if (!patterns) {
     patterns = specs.flatMap((spec) => {
-      const pattern = phraseRegExp(spec.phrases[lang] ?? []);
+      const pattern = phrasePattern(spec.phrases[lang] ?? []);
       return pattern ? [{ spec, pattern }] : [];
     });
     perLang.set(lang, patterns);
@@ -30,8 +30,7 @@ export function extractTriggers(text: string, range: Span, lang: Lang, specs: re
   const haystack = (foldedText ?? foldAligned(text)).slice(0, range[1]);
   const mentions: Mention[] = [];
   for (const { spec, pattern } of patternsFor(specs, lang)) {
-    pattern.lastIndex = range[0];
-    for (let match = pattern.exec(haystack); match; match = pattern.exec(haystack)) {
+    for (let match = pattern.exec(haystack, range[0]); match; match = pattern.exec(haystack, match.index + match[0].length)) {
       const span: Span = [match.index, match.index + match[0].length];
       mentions.push({
         kind: 'trigger',

@@ -130,13 +130,52 @@ export function escapeRegExp(text: string): string {
 }
 
 /**
- * A RegExp that finds any of `phrases` as whole words in a `foldAligned` text. A phrase ending in `*`
- * matches any word ending ("visit*" finds visits, visited). Longest phrases are tried first.
+ * Finds any of `phrases` as whole words in a `foldAligned` text. A phrase ending in `*` matches any word
+ * ending ("visit*" finds visits, visited). Longest phrases are tried first. Null when there are no phrases.
  */
-export function phraseRegExp(phrases: Iterable<string>, flags = 'gu'): RegExp | null {
+export function phrasePattern(phrases: Iterable<string>): PhrasePattern | null {
   const parts = [...new Set([...phrases].map((p) => foldAligned(p.trim())).filter(Boolean))]
     .sort((a, b) => b.length - a.length)
     .map((p) => (p.endsWith('*') ? `${escapeRegExp(p.slice(0, -1))}[\\p{L}\\p{M}]*` : escapeRegExp(p)).replace(/'/g, "['’]"));
   if (parts.length === 0) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, flags);
+  return new PhrasePattern(new RegExp(`(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, 'gu'));
+}
+
+/**
+ * A phrase pattern: what `(?<![\p{L}\p{N}])(?:phrases)(?![\p{L}\p{N}])` matches, with the start of a word
+ * checked here rather than by a lookbehind. V8 runs a leading lookbehind at every position of the text, and a
+ * Unicode property class in it made the scan about six times slower (a trigger pattern over 3,000 articles:
+ * 56 ms against 9 ms).
+ */
+export class PhrasePattern {
+  constructor(private readonly regex: RegExp) {}
+
+  /** The first match that starts at or after `from` and not just after a letter or digit, or null. */
+  exec(text: string, from = 0): RegExpExecArray | null {
+    const regex = this.regex;
+    regex.lastIndex = from;
+    for (let match = regex.exec(text); match; match = regex.exec(text)) {
+      if (!afterLetterOrDigit(text, match.index)) return match;
+      // Where the lookbehind would have tried next: the next code point.
+      regex.lastIndex = match.index + (isSurrogatePair(text, match.index) ? 2 : 1);
+    }
+    return null;
+  }
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Whether the code point before `index` is a letter or digit (as `(?<![\p{L}\p{N}])` reads it, by code point). */
+function afterLetterOrDigit(text: string, index: number): boolean {
+  if (index === 0) return false;
+  const code = text.charCodeAt(index - 1);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  const start = index >= 2 && isSurrogatePair(text, index - 2) ? index - 2 : index - 1;
+  return LETTER_OR_DIGIT.test(text.slice(start, index));
+}
+
+function isSurrogatePair(text: string, index: number): boolean {
+  const high = text.charCodeAt(index);
+  const low = text.charCodeAt(index + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }

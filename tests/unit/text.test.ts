@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sentenceTokens, tokenize } from '../../src/extract/tokens.js';
-import { foldAccents, foldAligned, foldDocument, foldName, foldWord, phraseRegExp } from '../../src/text/fold.js';
+import { escapeRegExp, foldAccents, foldAligned, foldDocument, foldName, foldWord, phrasePattern } from '../../src/text/fold.js';
 import { LineIndex } from '../../src/text/line-index.js';
 import { letterRuns, wordBeforeSpaces } from '../../src/text/words.js';
 import { splitClauses, splitSentences } from '../../src/text/sentences.js';
@@ -108,11 +108,36 @@ describe('folding', () => {
     }
   });
 
-  it('phraseRegExp matches whole words, with * as a word ending', () => {
-    const pattern = phraseRegExp(['visit*', 'tête-à-tête'])!;
-    expect(foldAligned('Two visits, one revisit, a tête-à-tête').match(pattern)).toEqual(['visits', 'tete-a-tete']);
+  it('phrasePattern matches whole words, with * as a word ending', () => {
+    expect(allMatches(phrasePattern(['visit*', 'tête-à-tête'])!, foldAligned('Two visits, one revisit, a tête-à-tête'))).toEqual(['visits', 'tete-a-tete']);
+    expect(phrasePattern([' ', ''])).toBeNull();
+  });
+
+  it('phrasePattern finds what a lookbehind for the word start finds, on random text (astral letters, lone surrogates, marks, digits)', () => {
+    const phrases = ['ab', 'a', 'b𝒜', '𝒜', 'é', 'ab*'];
+    const pattern = phrasePattern(phrases)!;
+    const parts = phrases.map(foldAligned).map((p) => (p.endsWith('*') ? `${escapeRegExp(p.slice(0, -1))}[\\p{L}\\p{M}]*` : escapeRegExp(p))).sort((x, y) => y.length - x.length);
+    const lookbehind = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    const alphabet = ['a', 'b', 'é', '𝒜', '\ud835', '\udc9c', '\u0301', '3', '٣', ' ', '-', "'", 'x'];
+    let seed = 5;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let found = 0;
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const expected = [...text.matchAll(lookbehind)].map((m) => `${m.index}:${m[0]}`);
+      expect(allMatches(pattern, text, true), JSON.stringify(text)).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(500);
   });
 });
+
+/** Every match of a phrase pattern, in order (with its index when asked). */
+function allMatches(pattern: NonNullable<ReturnType<typeof phrasePattern>>, text: string, withIndex = false): string[] {
+  const out: string[] = [];
+  for (let m = pattern.exec(text); m; m = pattern.exec(text, m.index + m[0].length)) out.push(withIndex ? `${m.index}:${m[0]}` : m[0]);
+  return out;
+}
 
 describe('per-article memos', () => {
   it('foldDocument is foldAligned, computed once for the article in hand', () => {
