@@ -1,4 +1,5 @@
 import { BoundedMemo } from '../util/collections.js';
+import { codePointStartBefore } from './words.js';
 
 /**
  * Normalisation used to compare words and names across spellings and languages.
@@ -170,8 +171,7 @@ function afterLetterOrDigit(text: string, index: number): boolean {
   if (index === 0) return false;
   const code = text.charCodeAt(index - 1);
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-  const start = index >= 2 && isSurrogatePair(text, index - 2) ? index - 2 : index - 1;
-  return LETTER_OR_DIGIT.test(text.slice(start, index));
+  return LETTER_OR_DIGIT.test(text.slice(codePointStartBefore(text, index), index));
 }
 
 function isSurrogatePair(text: string, index: number): boolean {

@@ -11,19 +11,27 @@ export function wordBeforeSpaces(text: string, from: number, end: number, dots =
   const wordEnd = at;
   let start = -1;
   while (at > from) {
-    let previous = at - 1;
-    const unit = text.charCodeAt(previous);
-    // A letter outside the basic plane is two code units: step over both.
-    if (unit >= 0xdc00 && unit <= 0xdfff && previous > from) {
-      const high = text.charCodeAt(previous - 1);
-      if (high >= 0xd800 && high <= 0xdbff) previous--;
-    }
+    const previous = codePointStartBefore(text, at, from);
     const code = text.codePointAt(previous)!;
     if (isLetter(code)) start = previous;
     else if (!(code === 0x27 || code === 0x2019 || code === 0x2d || (dots && code === 0x2e))) break;
     at = previous;
   }
   return start < 0 ? undefined : { word: text.slice(start, wordEnd), start };
+}
+
+/**
+ * Where the code point that ends at `end` starts: `end - 2` when it is a surrogate pair (a letter outside the
+ * basic plane is two code units) that starts at or after `from`, else `end - 1`.
+ */
+export function codePointStartBefore(text: string, end: number, from = 0): number {
+  const previous = end - 1;
+  const unit = text.charCodeAt(previous);
+  if (unit >= 0xdc00 && unit <= 0xdfff && previous > from) {
+    const high = text.charCodeAt(previous - 1);
+    if (high >= 0xd800 && high <= 0xdbff) return previous - 1;
+  }
+  return previous;
 }
 
 /**
