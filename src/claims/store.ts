@@ -286,19 +286,12 @@ export function spilledSource(dir: string, rules: readonly Rule[], rule: Rule): 
   const files = readdirSync(dir).sort();
   return {
     *summaries() {
-      const prefix = `r${r}-sum-`;
-      const entries: Array<[number, number, unknown]> = [];
-      for (const name of files) if (name.startsWith(prefix)) for (const line of readLines(join(dir, name))) entries.push(JSON.parse(line) as [number, number, unknown]);
-      entries.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      for (const entry of entries) yield entry[2];
+      for (const line of linesInOrder(dir, files, `r${r}-sum-`)) yield (JSON.parse(line.text) as [number, number, unknown])[2];
     },
     *shards() {
       for (let shard = 0; shard < shardCount(rule); shard++) {
-        const prefix = `r${r}-s${shard}-`;
-        const lines: PlacedLine[] = [];
-        for (const name of files) if (name.startsWith(prefix)) for (const line of readLines(join(dir, name))) lines.push(placed(line));
+        const lines = linesInOrder(dir, files, `r${r}-s${shard}-`);
         if (lines.length === 0) continue;
-        lines.sort(byPlace);
         // Lines are parsed one at a time, in order, after sorting: what a line parses to is garbage as soon as
         // its claims are unpacked, which the young generation collects cheaply (a shard parsed whole first
         // survived into the old generation, and collecting it was most of the cost of reading).
@@ -323,6 +316,13 @@ interface PlacedLine {
 }
 
 const EMPTY_LINE: PlacedLine = { batch: 0, index: 0, text: '' };
+
+/** The lines of the files whose names start with `prefix` (one per thread), sorted by their article's place. */
+function linesInOrder(dir: string, files: readonly string[], prefix: string): PlacedLine[] {
+  const lines: PlacedLine[] = [];
+  for (const name of files) if (name.startsWith(prefix)) for (const line of readLines(join(dir, name))) lines.push(placed(line));
+  return lines.sort(byPlace);
+}
 
 function placed(text: string): PlacedLine {
   const comma = text.indexOf(',');
