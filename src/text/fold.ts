@@ -158,7 +158,7 @@ export class PhrasePattern {
     for (let match = regex.exec(text); match; match = regex.exec(text)) {
       if (!afterLetterOrDigit(text, match.index)) return match;
       // Where the lookbehind would have tried next: the next code point.
-      regex.lastIndex = match.index + (isSurrogatePair(text, match.index) ? 2 : 1);
+      regex.lastIndex = match.index + (text.codePointAt(match.index)! > 0xffff ? 2 : 1);
     }
     return null;
   }
@@ -172,10 +172,4 @@ function afterLetterOrDigit(text: string, index: number): boolean {
   const code = text.charCodeAt(index - 1);
   if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   return LETTER_OR_DIGIT.test(text.slice(codePointStartBefore(text, index), index));
-}
-
-function isSurrogatePair(text: string, index: number): boolean {
-  const high = text.charCodeAt(index);
-  const low = text.charCodeAt(index + 1);
-  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
 }
