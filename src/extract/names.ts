@@ -2,7 +2,7 @@ import type { Lang } from '../model/document.js';
 import type { Lexicon, LocaleLexicon } from '../model/lexicon.js';
 import type { Mention, Span } from '../model/mention.js';
 import { foldName, foldWord } from '../text/fold.js';
-import { ROMAN_NUMERAL, sentenceTokens, tokenize, type Token } from './tokens.js';
+import { makeToken, ROMAN_NUMERAL, sentenceTokens, tokenize, type Token } from './tokens.js';
 import { pushTo } from '../util/collections.js';
 
 interface PlaceName {
@@ -126,8 +126,9 @@ function matchHonorific(tables: NameTables, tokens: readonly Token[], at: number
   return 0;
 }
 
+/** A token that starts with an upper-case letter (`upper`: \p{Lu}, which are letters). */
 function isUpperWord(token: Token | undefined): boolean {
-  return !!token && token.upper && /^\p{L}/u.test(token.text);
+  return !!token && token.upper;
 }
 
 export interface NameContext {
@@ -380,7 +381,7 @@ function orgMention(tables: NameTables, tokens: readonly Token[], start: number,
   for (const token of slice) {
     let offset = token.start;
     for (const piece of token.text.split('-')) {
-      parts.push({ text: piece, start: offset, end: offset + piece.length, upper: /^\p{Lu}/u.test(piece), key: undefined });
+      parts.push(makeToken(piece, offset));
       offset += piece.length + 1;
     }
   }

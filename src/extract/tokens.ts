@@ -26,7 +26,8 @@ export function tokenize(text: string, span: Span): Token[] {
     if (value.length > 1 && value.endsWith('.') && !/^(?:\p{Lu}\.?)+$|^\p{Lu}\p{Ll}{0,3}\.$/u.test(value)) {
       value = value.slice(0, -1);
     }
-    const elision = ELISION.exec(value);
+    // Most words hold no apostrophe: only those can start with an elision.
+    const elision = value.includes("'") || value.includes('’') ? ELISION.exec(value) : null;
     if (elision && value.length > elision[0].length) {
       tokens.push(makeToken(elision[0], start));
       start += elision[0].length;
@@ -58,9 +59,16 @@ export function sentenceTokens(text: string, sentence: Span): readonly Token[] {
   return tokens;
 }
 
-function makeToken(text: string, start: number): Token {
+/** A token of `text` at `start`. */
+export function makeToken(text: string, start: number): Token {
   // `key` is declared up front so every token has one shape (V8 keeps such objects fast).
-  return { text, start, end: start + text.length, upper: /^\p{Lu}/u.test(text), key: undefined };
+  return { text, start, end: start + text.length, upper: startsUpper(text), key: undefined };
+}
+
+/** Whether the text starts with an upper-case letter (\p{Lu}); ASCII, the common case, without a regex. */
+function startsUpper(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code < 0x80 ? code >= 0x41 && code <= 0x5a : /^\p{Lu}/u.test(text);
 }
 
 export const ROMAN_NUMERAL = /^(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/;
