@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from '../model/document.js';
+import { packClaimRuns, unpackClaimRuns, type PackedRuns } from '../claims/pack.js';
 import { analyzeDocument, type DocumentResult } from '../pipeline.js';
 import { CACHE_FORMAT, configurationKey, documentKey, type CacheableConfiguration } from './key.js';
 
@@ -26,8 +27,9 @@ export interface CacheStats {
  * (see ./key.ts), so an entry is either exactly what `analyzeDocument` would return or not used at all:
  * the cache never changes a result, and deleting the folder is always safe.
  *
- * An entry is a header line `{"format","key","digest"}` followed by the result's JSON; the digest is the
- * sha256 of that JSON, so a damaged entry is noticed without trusting it. Entries are written to a
+ * An entry is a header line `{"format","key","digest"}` followed by the result's JSON, its claims packed as
+ * the claims store packs them (../claims/pack.ts) and without the article's text, which the key covers; the
+ * digest is the sha256 of that JSON, so a damaged entry is noticed without trusting it. Entries are written to a
  * temporary file and renamed, so a crash or a parallel run never leaves half an entry.
  */
 export class AnalysisCache {
@@ -74,12 +76,14 @@ export class AnalysisCache {
       const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; digest?: unknown };
       const body = text.slice(newline + 1);
       if (newline < 0 || header.format !== CACHE_FORMAT || header.key !== key || header.digest !== sha256(body)) throw new Error('stale');
-      const result = JSON.parse(body) as DocumentResult;
-      if (result.analysis?.doc?.id !== doc.id || result.analysis.doc.path !== doc.path || !Array.isArray(result.claims) || !Array.isArray(result.findings)) throw new Error('shape');
-      if (result.analysis.doc.text !== doc.text) throw new Error('text');
-      // The article's text as read, not the entry's copy of it: one copy per article, as when analysed.
-      result.analysis.doc.text = doc.text;
-      return result;
+      const entry = JSON.parse(body) as Entry;
+      // The body names its article's key too: an entry put under another article's key (header and all) is refused.
+      if (entry.key !== key) throw new Error('key');
+      const analysed = entry.analysis?.doc;
+      if (analysed?.id !== doc.id || analysed.path !== doc.path || !Array.isArray(entry.claims) || !Array.isArray(entry.findings)) throw new Error('shape');
+      // The entry leaves the text out (the key covers it): the article's text as read goes back in its place.
+      analysed.text = doc.text;
+      return { analysis: entry.analysis, claims: unpackClaimRuns(entry.claims, analysed.id, analysed.lang), findings: entry.findings };
     } catch {
       this.stats.discarded += 1;
       return undefined;
@@ -87,7 +91,15 @@ export class AnalysisCache {
   }
 
   private write(key: string, result: DocumentResult): void {
-    const body = JSON.stringify(result);
+    const { doc } = result.analysis;
+    const entry: Entry = {
+      key,
+      // The text is the largest field of the document and the key covers it: left empty, in its place.
+      analysis: { ...result.analysis, doc: { ...doc, text: '' } },
+      claims: packClaimRuns(result.claims, doc.id, doc.lang),
+      findings: result.findings,
+    };
+    const body = JSON.stringify(entry);
     const path = this.entryPath(key);
     const temp = `${path}.${process.pid}.${(this.temporaries += 1)}.tmp`;
     try {
@@ -113,6 +125,14 @@ export class AnalysisCache {
     if (!existsSync(ignore)) writeFileSync(ignore, '# Crosscheck analysis cache: safe to delete.\n*\n');
     this.prepared = true;
   }
+}
+
+/** An entry's body: its key, and a DocumentResult without the article's text and with its claims packed. */
+interface Entry {
+  key: string;
+  analysis: DocumentResult['analysis'];
+  claims: PackedRuns;
+  findings: DocumentResult['findings'];
 }
 
 function sha256(text: string): string {

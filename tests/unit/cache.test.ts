@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { check, loadConfiguration, type Configuration } from '../../src/check.js';
 import { CACHE_FORMAT, configurationKey, documentKey } from '../../src/cache/key.js';
 import { AnalysisCache } from '../../src/cache/store.js';
+import { packClaimRuns, unpackClaimRuns } from '../../src/claims/pack.js';
+import type { Claim } from '../../src/model/claim.js';
 import { parseDocumentText } from '../../src/ingest/read.js';
 import { analyzeDocument } from '../../src/pipeline.js';
 import { formatJson } from '../../src/report/json.js';
@@ -71,6 +73,32 @@ describe('AnalysisCache', () => {
     const cachedRun = check([folder], { cache: second }, bundled());
     expect([second.stats.analysed, second.stats.fromCache]).toEqual([1, 4]);
     expect(formatJson(cachedRun.report, { documents: new Map() })).toBe(formatJson(check([folder], {}, bundled()).report, { documents: new Map() }));
+  });
+});
+
+describe('cache entries', () => {
+  it('keep the claims packed and leave the article text out (the key covers it)', () => {
+    const dir = cacheDir();
+    const doc = docOf(ARTICLE);
+    const fresh = new AnalysisCache(dir).analyze(doc, bundled());
+    const [entry] = entries(dir);
+    const body = JSON.parse(readFileSync(entry!, 'utf8').split('\n')[1]!) as { analysis: { doc: { text: string } }; claims: unknown[] };
+    expect(body.analysis.doc.text).toBe('');
+    expect(body.claims.map((run) => (run as [string, unknown[]])[0])).toEqual([...new Set(fresh.claims.map((claim) => claim.ruleId))]);
+    expect(readFileSync(entry!, 'utf8').length).toBeLessThan(JSON.stringify(fresh).length);
+    // Read back, the document is the analysed one with the article's text in its place (fields JSON keeps, in order).
+    const served = new AnalysisCache(dir).analyze(doc, bundled());
+    expect(Object.keys(served.analysis.doc)).toEqual(Object.keys(JSON.parse(JSON.stringify(fresh.analysis.doc)) as object));
+    expect(served.analysis.doc.text).toBe(doc.text);
+  });
+
+  it('give back claims of interleaved rules in their order, with fields of their own', () => {
+    const base = analyzeDocument(docOf(ARTICLE), bundled()).claims;
+    const [a, b] = [base[0]!, base.find((claim) => claim.ruleId !== base[0]!.ruleId)!];
+    const claims: Claim[] = [a, b, { ...a, id: `${a.doc}#${a.ruleId}#x`, note: 'kept' } as Claim, { ...b, doc: 'elsewhere' }];
+    const runs = packClaimRuns(claims, a.doc, a.lang);
+    expect(runs.map(([ruleId]) => ruleId)).toEqual([a.ruleId, b.ruleId, a.ruleId, b.ruleId]);
+    expect(unpackClaimRuns(JSON.parse(JSON.stringify(runs)), a.doc, a.lang)).toEqual(claims);
   });
 });
 
