@@ -11,7 +11,7 @@ import { listArticleFiles } from './ingest/read.js';
 import { alignmentClock } from './align/facts.js';
 import { analyzeArticles } from './parallel/analyze.js';
 import type { StageListener } from './parallel/stages.js';
-import { checkCorpus, type ClaimSources, type DocumentResult } from './pipeline.js';
+import { checkCorpus, type ClaimSources, type CorpusProgress, type DocumentResult } from './pipeline.js';
 import { makeSpillDir, removeSpill, shouldSpill, spilledSource, type SpillChoice } from './claims/store.js';
 import { buildReport } from './report/build.js';
 import type { Baseline, BaselineEntry } from './report/baseline.js';
@@ -38,6 +38,8 @@ export interface CheckOptions {
   lang?: 'fr' | 'en';
   /** Called after each document is read and analysed (for progress bars). */
   onProgress?: (done: number, total: number) => void;
+  /** Called before each rule checks the whole corpus (on a large archive this stage takes a while too). */
+  onCorpusProgress?: CorpusProgress;
   /**
    * Threads that read and analyse articles: 1 (default) this thread alone, N this thread and N - 1 worker
    * threads, or 'auto' (every core from 5,000 articles on). Same report whatever the number. Workers load the rules from the
@@ -133,7 +135,7 @@ export function check(paths: readonly string[], options: CheckOptions = {}, conf
     // Before the report: an invalid suppression key is a problem of its article, listed in the report.
     suppressions = options.inlineSuppressions === false ? [] : readSuppressions(analysed.documents, analysed.problems);
     const sources: ClaimSources | undefined = spillDir === undefined ? undefined : (rule) => spilledSource(spillDir, rules, rule);
-    finished = finishCheck(analysed.results, analysed.problems, loaded, options.onStage, sources);
+    finished = finishCheck(analysed.results, analysed.problems, loaded, options.onStage, sources, options.onCorpusProgress);
   } finally {
     if (spillDir !== undefined) removeSpill(spillDir);
   }
@@ -168,10 +170,11 @@ export function finishCheck(
   configuration: Configuration,
   onStage?: StageListener,
   sources?: ClaimSources,
+  onCorpusProgress?: CorpusProgress,
 ): { report: Report; documents: Document[] } {
   const corpusStarted = performance.now();
   const alignedBefore = alignmentClock.ms;
-  const corpus = checkCorpus(results, configuration, sources);
+  const corpus = checkCorpus(results, configuration, sources, onCorpusProgress);
   // Rules align claims inside their `check`; the alignment clock tells that share apart from comparing.
   const aligning = alignmentClock.ms - alignedBefore;
   onStage?.('align', aligning);

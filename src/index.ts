@@ -14,7 +14,7 @@ export {
 } from './check.js';
 export * from './model/index.js';
 export { extractDocument, type Extraction } from './extract/index.js';
-export { analyzeDocument, checkCorpus } from './pipeline.js';
+export { analyzeDocument, checkCorpus, type CorpusProgress } from './pipeline.js';
 export { ingest, listArticleFiles, parseDocumentText } from './ingest/read.js';
 export { loadLexicon } from './rules/lexicon.js';
 export { BUNDLED_RULES_DIR, loadRules, loadRulesAsync, type RuleEntry, type SeverityOverride } from './rules/load.js';

@@ -54,11 +54,14 @@ export interface CorpusResult {
 /** Where the corpus stage takes a rule's claims from, when they are not in the results (spilled to disk). */
 export type ClaimSources = (rule: Rule) => ClaimSource;
 
+/** Told, before each rule that checks the corpus, how many such rules are done, of how many, and which comes next. */
+export type CorpusProgress = (done: number, total: number, ruleId: string) => void;
+
 /**
  * Corpus-level work: each rule sees its own claims from every document (blocked by key inside), from the
  * results, or from `sources` when the claims were kept on disk. One rule's claims are read at a time.
  */
-export function checkCorpus(results: readonly DocumentResult[], options: AnalyzeOptions, sources?: ClaimSources): CorpusResult {
+export function checkCorpus(results: readonly DocumentResult[], options: AnalyzeOptions, sources?: ClaimSources, onRule?: CorpusProgress): CorpusResult {
   const analyses = new Map<string, CorpusDocument>(results.map((r) => [r.analysis.doc.id, r.analysis]));
   let sourceOf = sources;
   if (!sourceOf) {
@@ -69,8 +72,9 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
     sourceOf = (rule) => memorySource(byRule.get(rule.meta.id) ?? [], rule.summarize?.bind(rule));
   }
   const out: CorpusResult = { findings: results.flatMap((r) => r.findings), corroborated: [], events: [] };
-  for (const rule of options.rules) {
-    if (!rule.check && !rule.checkBlocks) continue;
+  const checking = options.rules.filter((rule) => rule.check || rule.checkBlocks);
+  for (const [done, rule] of checking.entries()) {
+    onRule?.(done, checking.length, rule.meta.id);
     const ctx = { lexicon: options.lexicon };
     const source = sourceOf(rule);
     const result = rule.checkBlocks ? rule.checkBlocks(source, analyses, ctx) : rule.check!([...source.shards()].flat(), analyses, ctx);

@@ -142,7 +142,11 @@ export function runArticleCheck(args: ArticleArgs, io: Io, configuration: Config
   const cache = useCache && !selection.unchanged ? new AnalysisCache(args['cache-dir'] ?? DEFAULT_CACHE_DIR) : undefined;
   const progress = args.progress ? progressReporter(io) : undefined;
   const jobs = parseJobs(args.jobs);
-  const run = check(selection.paths, { lang: args.lang, onProgress: progress?.update, against: selection.against, cache, baseline, jobs, onStage, spill: args.spill }, configuration);
+  const run = check(
+    selection.paths,
+    { lang: args.lang, onProgress: progress?.update, onCorpusProgress: progress?.corpus, against: selection.against, cache, baseline, jobs, onStage, spill: args.spill },
+    configuration,
+  );
   progress?.done();
   if (selection.against && !selection.unchanged) {
     io.error(`crosscheck: checked ${pluralize(run.scope.new, 'new article')} against ${pluralize(run.scope.archive, 'archive article')}`);
