@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from '../model/document.js';
 import { packClaimRuns, unpackClaimRuns, type PackedRuns } from '../claims/pack.js';
@@ -117,13 +117,25 @@ export class AnalysisCache {
     }
   }
 
-  /** Creates the folder with a `.gitignore` of its own, so the cache is never committed by accident. */
+  /**
+   * Creates the folder with a `.gitignore` of its own, so the cache is never committed by accident, and
+   * removes the entries of older cache formats, which no run reads again.
+   */
   private prepare(): void {
     if (this.prepared) return;
     mkdirSync(this.dir, { recursive: true });
     const ignore = join(this.dir, '.gitignore');
     if (!existsSync(ignore)) writeFileSync(ignore, '# Crosscheck analysis cache: safe to delete.\n*\n');
     this.prepared = true;
+    for (const name of readdirSync(this.dir)) {
+      const format = /^v(\d+)$/.exec(name);
+      if (!format || Number(format[1]) >= CACHE_FORMAT) continue;
+      try {
+        rmSync(join(this.dir, name), { recursive: true, force: true });
+      } catch {
+        // left for the next run (or a person) to remove: it only takes room
+      }
+    }
   }
 }
 

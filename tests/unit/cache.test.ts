@@ -100,6 +100,20 @@ describe('cache entries', () => {
     expect(runs.map(([ruleId]) => ruleId)).toEqual([a.ruleId, b.ruleId, a.ruleId, b.ruleId]);
     expect(unpackClaimRuns(JSON.parse(JSON.stringify(runs)), a.doc, a.lang)).toEqual(claims);
   });
+  it('are written after removing those of older cache formats, which no run reads again', () => {
+    const dir = cacheDir();
+    const older = join(dir, `v${CACHE_FORMAT - 1}`, 'ab');
+    const newer = join(dir, `v${CACHE_FORMAT + 1}`, 'ab');
+    for (const folder of [older, newer]) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'entry.json'), '{}');
+    }
+    const cache = new AnalysisCache(dir);
+    cache.analyze(docOf(ARTICLE), bundled());
+    expect(existsSync(join(dir, `v${CACHE_FORMAT - 1}`))).toBe(false);
+    expect(existsSync(join(newer, 'entry.json'))).toBe(true); // a newer Crosscheck's entries are its own
+    expect(entries(join(dir, `v${CACHE_FORMAT}`))).toHaveLength(1);
+  });
 });
 
 describe('damaged entries are recomputed, never trusted', () => {
