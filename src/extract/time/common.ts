@@ -27,6 +27,10 @@ const letters = (list: readonly string[]) => list.filter((word) => /\p{L}/u.test
 const symbols = (list: readonly string[]) => list.filter((word) => !/\p{L}/u.test(word));
 const rangeFroms = (words: TimeWords) => words.tables.ranges.map((pair) => pair.from);
 const rangeTos = (words: TimeWords) => words.tables.ranges.map((pair) => pair.to);
+/** Every way `f.month` writes a month: names and abbreviations (a parser's `requires`). */
+export const monthWords = (words: TimeWords) => [...words.months.keys(), ...words.monthAbbreviations.keys()];
+/** The words that make a period relative, before or after it ("l'an dernier", "last year"). */
+const relativeWords = (words: TimeWords) => [...words.relativeBefore.keys(), ...words.relativeAfter.keys()];
 const norm = (text: string) => text.replace(/\s+/g, ' ');
 
 /**
@@ -160,6 +164,7 @@ const clock: TimeParser = {
 
 const dateDmy: TimeParser = {
   name: 'date.dmy',
+  requires: (f) => [monthWords(f.words)],
   pattern: (f) =>
     `(?:${f.B}${f.weekday('wd')},?${f.S}(?:${f.alt(f.words.tables.articles)}${f.S})?)?${f.day('d')}` +
     `(?:${f.S}${f.alt(f.words.tables.dayMonthLinks)})?${f.S}${f.month('m')}(?:,?${f.S}${f.year('y')})?`,
@@ -173,6 +178,7 @@ const dateDmy: TimeParser = {
 
 const monthYear: TimeParser = {
   name: 'month.year',
+  requires: (f) => [monthWords(f.words)],
   pattern: (f) => `${f.B}${f.month('m')}(?:${f.S}${f.alt(f.words.tables.monthYearLinks)})?,?${f.S}${f.year('y')}`,
   extract(match, scope) {
     if (!hasExpectedCase(scope, match, 'm', false)) return null;
@@ -183,6 +189,7 @@ const monthYear: TimeParser = {
 
 const yearWithCue: TimeParser = {
   name: 'year.cue',
+  requires: (f) => [f.words.yearCues],
   // The cue is checked behind the year once the year matched: a lookbehind first would run at every position.
   pattern: (f) => `${f.year('y')}(?<=${f.wordBefore}(?<cue>${f.alt(f.words.yearCues)})${f.S}\\d{4})`,
   extract(match, scope) {
@@ -197,6 +204,7 @@ const yearWithCue: TimeParser = {
 
 const yearAttributive: TimeParser = {
   name: 'year.attributive',
+  requires: (f) => [f.words.tables.yearDeterminers],
   pattern: (f) =>
     f.words.tables.yearDeterminers.length === 0
       ? null
@@ -248,6 +256,7 @@ const yearRange: TimeParser = {
 
 const yearBetween: TimeParser = {
   name: 'year.between',
+  requires: (f) => [rangeFroms(f.words), rangeTos(f.words)],
   pattern: (f) =>
     `${f.B}(?<from>${f.alt(rangeFroms(f.words))})${f.S}${f.year('y1')}${f.S}(?<to>${f.alt(rangeTos(f.words))})${f.S}${f.year('y2')}`,
   extract(match, scope) {
@@ -273,6 +282,7 @@ function dayRangeCandidate(match: RegExpExecArray, scope: ParseScope, rule: stri
 
 const dayRangeWords: TimeParser = {
   name: 'range.days',
+  requires: (f) => [rangeFroms(f.words), rangeTos(f.words), monthWords(f.words)],
   pattern: (f) =>
     `${f.B}(?<from>${f.alt(rangeFroms(f.words))})${f.S}${f.day('d1')}(?:${f.S}${f.month('m1')}(?:,?${f.S}${f.year('y1')})?)?` +
     `${f.S}(?<to>${f.alt(rangeTos(f.words))})${f.S}${f.day('d2')}(?:${f.S}${f.alt(f.words.tables.dayMonthLinks)})?${f.S}${f.month('m2')}(?:,?${f.S}${f.year('y2')})?`,
@@ -284,6 +294,7 @@ const dayRangeWords: TimeParser = {
 
 const dayRangeDash: TimeParser = {
   name: 'range.days-dash',
+  requires: (f) => [monthWords(f.words)],
   pattern: (f) =>
     `${f.day('d1')}(?:${f.S}${f.month('m1')})?${f.S0}[-–]${f.S0}${f.day('d2')}${f.S}${f.month('m2')}(?:,?${f.S}${f.year('y2')})?`,
   extract: (match, scope) => dayRangeCandidate(match, scope, 'range.days-dash'),
@@ -303,6 +314,7 @@ function monthRangeCandidate(match: RegExpExecArray, scope: ParseScope, rule: st
 
 const monthRangeWords: TimeParser = {
   name: 'range.months',
+  requires: (f) => [rangeFroms(f.words), rangeTos(f.words), f.words.months.keys()],
   pattern: (f) =>
     `${f.B}(?<from>${f.alt(rangeFroms(f.words))})${f.S}${f.monthFull('m1')}(?:${f.S}${f.year('y1')})?` +
     `${f.S}(?<to>${f.alt(rangeTos(f.words))})${f.S}${f.monthFull('m2')}(?:,?${f.S}${f.year('y2')})?`,
@@ -314,12 +326,14 @@ const monthRangeWords: TimeParser = {
 
 const monthRangeDash: TimeParser = {
   name: 'range.months-dash',
+  requires: (f) => [f.words.months.keys()],
   pattern: (f) => `${f.B}${f.monthFull('m1')}${f.S0}[-–/]${f.S0}${f.monthFull('m2')}${f.S}${f.year('y2')}`,
   extract: (match, scope) => monthRangeCandidate(match, scope, 'range.months-dash'),
 };
 
 const weekday: TimeParser = {
   name: 'weekday',
+  requires: (f) => [f.words.weekdays.keys()],
   pattern: (f) =>
     `${f.B}(?:(?<rb>${f.alt(f.words.relativeBefore.keys())})${f.S})?${f.weekday('wd')}` +
     `(?:${f.S}(?<ra>${f.alt(f.words.relativeAfter.keys())})${f.E})?(?:${f.S}(?<pod>${f.alt(f.words.partsOfDay.keys())})${f.E})?`,
@@ -340,6 +354,7 @@ const weekday: TimeParser = {
 
 const monthRelative: TimeParser = {
   name: 'month.relative',
+  requires: (f) => [f.words.months.keys(), relativeWords(f.words)],
   pattern: (f) =>
     branches(
       f.words.relativeBefore.size > 0 && `${f.B}(?<rb>${f.alt(f.words.relativeBefore.keys())})${f.S}${f.monthFull('m1')}`,
@@ -356,6 +371,7 @@ const monthRelative: TimeParser = {
 
 const monthWithCue: TimeParser = {
   name: 'month.cue',
+  requires: (f) => [f.words.months.keys(), f.words.yearCues],
   pattern: (f) => `${f.monthFull('m')}(?<=${f.wordBefore}(?<cue>${f.alt(f.words.yearCues)})${f.S}[a-z]+)(?!${f.S0}\\d)`,
   extract(match, scope) {
     if (!hasExpectedCase(scope, match, 'm', true)) return null;
@@ -367,6 +383,7 @@ const monthWithCue: TimeParser = {
 
 const partOfPeriod: TimeParser = {
   name: 'part',
+  requires: (f) => [f.words.parts.keys()],
   pattern: (f) =>
     `${f.B}(?<part>${f.alt(f.words.parts.keys())})(?:${f.S0}-${f.S0}|${f.S})(?:${f.alt(f.words.tables.partLinks)}${f.S0})?` +
     `(?:${f.month('m')}(?:,?${f.S}${f.year('y')})?|${f.year('y2')})`,
@@ -386,6 +403,7 @@ const partOfPeriod: TimeParser = {
 
 const season: TimeParser = {
   name: 'season',
+  requires: (f) => [f.words.seasons.keys()],
   pattern: (f) =>
     `(?:${f.B}${f.alt(f.words.tables.seasonArticles)}${f.S0})?${f.B}(?<s>${f.alt(f.words.seasons.keys())})${f.E}` +
     `(?:${f.S}${f.alt(f.words.tables.seasonLinks)}${f.S0}|${f.S})${f.year('y')}`,
@@ -395,6 +413,7 @@ const season: TimeParser = {
 
 const seasonRelative: TimeParser = {
   name: 'season.relative',
+  requires: (f) => [f.words.seasons.keys(), relativeWords(f.words)],
   pattern: (f) =>
     branches(
       f.words.relativeAfter.size > 0 &&
@@ -412,6 +431,7 @@ const seasonRelative: TimeParser = {
 
 const quarter: TimeParser = {
   name: 'quarter',
+  requires: (f) => [[...f.words.quarters.keys(), ...f.words.halves.keys()]],
   pattern: (f) =>
     `${f.B}(?<q>${f.alt([...f.words.quarters.keys(), ...f.words.halves.keys()])})${f.E}` +
     `(?:${f.S}${f.alt(f.words.tables.partLinks)}(?:${f.S}${f.alt(f.words.tables.articles)})?)?${f.S}${f.year('y')}`,
@@ -426,6 +446,7 @@ const quarter: TimeParser = {
 
 const deictic: TimeParser = {
   name: 'relative.deictic',
+  requires: (f) => [f.words.deictic.keys()],
   pattern: (f) => `${f.B}(?<w>${f.alt(f.words.deictic.keys())})${f.E}(?:${f.S}(?<pod>${f.alt(f.words.partsOfDay.keys())})${f.E})?`,
   extract(match, scope) {
     if (afterProperName(scope, match.index)) return null;
@@ -441,6 +462,7 @@ const relativeUnits = (words: TimeWords) => [...words.calendarUnits].filter(([, 
 
 const relativeUnit: TimeParser = {
   name: 'relative.unit',
+  requires: (f) => [[...relativeUnits(f.words), ...f.words.tables.weekendWords], relativeWords(f.words)],
   pattern(f) {
     const units = f.alt([...relativeUnits(f.words), ...f.words.tables.weekendWords]);
     const suffixes = [...f.words.tables.thisSuffixes, ...f.words.tables.thatSuffixes];
@@ -476,6 +498,7 @@ function agoCandidate(match: RegExpExecArray, scope: ParseScope, rule: string, s
 
 const agoBefore: TimeParser = {
   name: 'relative.ago-before',
+  requires: (f) => [f.words.tables.agoBefore, f.words.calendarUnits.keys()],
   pattern: (f) =>
     f.words.tables.agoBefore.length === 0
       ? null
@@ -485,6 +508,7 @@ const agoBefore: TimeParser = {
 
 const agoAfter: TimeParser = {
   name: 'relative.ago-after',
+  requires: (f) => [f.words.calendarUnits.keys(), f.words.tables.agoAfter],
   pattern: (f) =>
     f.words.tables.agoAfter.length === 0
       ? null
@@ -494,6 +518,7 @@ const agoAfter: TimeParser = {
 
 const later: TimeParser = {
   name: 'relative.later',
+  requires: (f) => [f.words.tables.laterBefore, f.words.calendarUnits.keys()],
   pattern: (f) =>
     f.words.tables.laterBefore.length === 0
       ? null
@@ -503,6 +528,7 @@ const later: TimeParser = {
 
 const duration: TimeParser = {
   name: 'duration',
+  requires: (f) => [f.words.calendarUnits.keys()],
   pattern: (f) => {
     const adjective = f.words.tables.durationAdjectives.length === 0 ? '' : `(?:${f.S}${f.alt(f.words.tables.durationAdjectives)})?`;
     return `${f.amount('n')}${adjective}(?:${f.S}|${f.S0}-${f.S0})(?<u>${f.alt(f.words.calendarUnits.keys())})${f.E}`;

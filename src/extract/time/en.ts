@@ -1,4 +1,4 @@
-import { dayMonth, isRangePair } from './common.js';
+import { dayMonth, isRangePair, monthWords } from './common.js';
 import { lookup, monthOf } from './lexicon.js';
 import { candidate, hasExpectedCase, type TimeParser } from './parser.js';
 import type { DateParts } from './spec.js';
@@ -7,6 +7,7 @@ import type { DateParts } from './spec.js';
 
 const dateMdy: TimeParser = {
   name: 'date.mdy',
+  requires: (f) => [monthWords(f.words)],
   pattern: (f) =>
     `(?:${f.B}${f.weekday('wd')},?${f.S})?${f.B}${f.month('m')}${f.S}${f.day('d')}(?:,?${f.S}${f.year('y')})?`,
   extract(match, scope) {
@@ -20,6 +21,7 @@ const dateMdy: TimeParser = {
 /** "November 9-10, 2014", "from November 9 to 10", "Nov. 9 to Dec. 2, 2014". */
 const rangeMdy: TimeParser = {
   name: 'range.days-mdy',
+  requires: (f) => [monthWords(f.words)],
   pattern: (f) =>
     `(?:${f.B}(?<from>${f.alt(f.words.tables.ranges.map((pair) => pair.from))})${f.S})?${f.B}${f.month('m1')}${f.S}${f.day('d1')}` +
     `(?:${f.S0}[-–]${f.S0}|${f.S}(?<to>${f.alt(f.words.tables.ranges.map((pair) => pair.to))})${f.S})(?:${f.month('m2')}${f.S})?${f.day('d2')}` +
@@ -56,6 +58,7 @@ const decade: TimeParser = {
 /** "February's annual show": a month with the possessive is a month, its year from the publication date. */
 const monthPossessive: TimeParser = {
   name: 'month.possessive',
+  requires: (f) => [f.words.months.keys()],
   pattern: (f) => `${f.B}${f.monthFull('m')}(?='s${f.E})`,
   extract(match, scope) {
     if (!hasExpectedCase(scope, match, 'm', false)) return null;

@@ -5,6 +5,7 @@ import { candidate, type TimeParser } from './parser.js';
 
 const decade: TimeParser = {
   name: 'decade',
+  requires: (f) => [f.words.tables.decadeWords],
   pattern: (f) =>
     `(?:${f.B}(?<part>${f.alt(f.words.parts.keys())})(?:${f.S0}-${f.S0}|${f.S})${f.alt(f.words.tables.partLinks)}${f.S})?` +
     `(?:${f.B}(?<art>${f.alt(f.words.tables.decadeArticles)})${f.S})?${f.B}${f.alt(f.words.tables.decadeWords)}${f.S}` +

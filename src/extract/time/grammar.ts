@@ -19,6 +19,8 @@ const LOCALE_PARSERS: Readonly<Record<string, readonly TimeParser[]>> = {
 export interface CompiledParser {
   readonly parser: TimeParser;
   readonly regex: RegExp;
+  /** What a text must contain for `regex` to match in it (TimeParser.requires): a regex per word list. */
+  readonly gates: readonly RegExp[];
 }
 
 /** Everything extractTimes needs for one lexicon, compiled once and cached on the lexicon object. */
@@ -39,10 +41,14 @@ export const timeGrammarOf = cachedPer((lexicon: LocaleLexicon): TimeGrammar => 
   const numbers = numberWordsOf(lexicon);
   const fragments = fragmentsOf(words, numbers);
   // Locale word orders first: on equal spans they are the more specific reading.
+  // One regex per distinct word list: parsers that need a month share its test.
+  const gates = new Map<string, RegExp>();
+  const gate = (source: string) => gates.get(source) ?? gates.set(source, new RegExp(source, 'u')).get(source)!;
   const parsers = [...(LOCALE_PARSERS[lexicon.lang] ?? []), ...commonParsers].flatMap((parser) => {
     const source = parser.pattern(fragments);
+    if (source === null) return [];
     // No `d` (hasIndices) flag: it makes every scan about 1.8 times slower; see groupStart.
-    return source === null ? [] : [{ parser, regex: new RegExp(source, 'gu') }];
+    return [{ parser, regex: new RegExp(source, 'gu'), gates: (parser.requires?.(fragments) ?? []).map((words) => gate(fragments.alt(words))) }];
   });
   return {
     words,

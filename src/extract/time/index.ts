@@ -59,7 +59,11 @@ export function parseTimes(text: string, range: readonly [number, number], ctx: 
       (/,[^\S\r\n]*$/u.test(folded.slice(Math.max(0, start - 3), start)) && /^[^\S\r\n]*[,)]/u.test(folded.slice(end, end + 3))),
   };
   let candidates: Candidate[] = [];
-  for (const { parser, regex } of grammar.parsers) {
+  // Whether the range contains a word of each list a parser requires, tested once per list.
+  const found = new Map<RegExp, boolean>();
+  const contains = (gate: RegExp) => found.get(gate) ?? found.set(gate, gate.test(folded)).get(gate)!;
+  for (const { parser, regex, gates } of grammar.parsers) {
+    if (!gates.every(contains)) continue;
     regex.lastIndex = 0;
     for (let match = regex.exec(folded); match; match = regex.exec(folded)) {
       if (match[0].length === 0) {

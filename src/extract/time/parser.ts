@@ -40,6 +40,12 @@ export interface TimeParser {
   readonly name: string;
   /** Regex source, or null when the locale has no words for it. */
   pattern(f: Fragments): string | null;
+  /**
+   * Lists of words (as `f.alt` takes them) such that every match of `pattern` contains a word of each: a
+   * text without one is not scanned with `pattern` at all (most articles name no season, no quarter, no
+   * "ago"). Only lists the pattern cannot match without; none when unsure.
+   */
+  requires?(f: Fragments): ReadonlyArray<Iterable<string>>;
   extract(match: RegExpExecArray, scope: ParseScope): Candidate | null;
 }
 
