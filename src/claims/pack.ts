@@ -1,9 +1,8 @@
-import { Claim as ClaimSchema, type Claim } from '../model/claim.js';
-
 /**
  * Claims packed to be written as JSON and read back exactly: the claims store's spill files (./store.ts)
  * and the analysis cache's entries (../cache/store.ts) both keep claims this way.
  */
+import { Claim as ClaimSchema, type Claim } from '../model/claim.js';
 
 /**
  * A claim as written: an array of its fields by position rather than an object with its keys, and without
@@ -105,7 +104,7 @@ function hasFields(object: object): boolean {
   return false;
 }
 
-/** The claim `pack` was given, its fields in the schema's order (then a rule's own fields). */
+/** The claim `packClaim` was given, its fields in the schema's order (then a rule's own fields). */
 export function unpackClaim(packed: PackedClaim, lineDoc: string, lineLang: string, ruleId: string): Claim {
   const flags = packed[7];
   const values = packed[6].map(unpackValue);

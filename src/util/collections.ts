@@ -5,6 +5,14 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** The value under `key`, made by `make` and kept the first time it is asked for. */
+export function getOrMake<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
+  if (map.has(key)) return map.get(key) as V;
+  const value = make(key);
+  map.set(key, value);
+  return value;
+}
+
 /** Groups items by key, keeping their order inside each group. */
 export function groupBy<K, V>(items: Iterable<V>, key: (item: V) => K): Map<K, V[]> {
   const map = new Map<K, V[]>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedMemo, groupBy, pushTo } from '../../src/util/collections.js';
+import { BoundedMemo, getOrMake, groupBy, pushTo } from '../../src/util/collections.js';
 
 describe('collections', () => {
   it('groups items by key in order, appending to lists', () => {
@@ -10,6 +10,14 @@ describe('collections', () => {
     ]);
     pushTo(map, 'c', 'cherry');
     expect(map.get('c')).toEqual(['cherry']);
+  });
+
+  it('makes a value once per key, false and undefined included', () => {
+    const map = new Map<string, boolean | undefined>();
+    let made = 0;
+    const make = (key: string) => (made++, key === 'yes' ? true : key === 'no' ? false : undefined);
+    for (let round = 0; round < 2; round++) expect(['yes', 'no', 'maybe'].map((key) => getOrMake(map, key, make))).toEqual([true, false, undefined]);
+    expect(made).toBe(3);
   });
 
   it('remembers values, null included, and starts over once it holds its size', () => {

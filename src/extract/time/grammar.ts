@@ -2,6 +2,7 @@ import type { LocaleLexicon } from '../../model/lexicon.js';
 import { alternation, cachedPer, SPACE, WORD_END, WORD_START } from '../numbers/regex.js';
 import { foldList } from '../numbers/lexicon.js';
 import { numberWordsOf, type NumberWords } from '../numbers/words.js';
+import { getOrMake } from '../../util/collections.js';
 import { commonParsers } from './common.js';
 import { englishParsers } from './en.js';
 import { fragmentsOf } from './fragments.js';
@@ -43,7 +44,7 @@ export const timeGrammarOf = cachedPer((lexicon: LocaleLexicon): TimeGrammar => 
   // Locale word orders first: on equal spans they are the more specific reading.
   // One regex per distinct word list: parsers that need a month share its test.
   const gates = new Map<string, RegExp>();
-  const gate = (source: string) => gates.get(source) ?? gates.set(source, new RegExp(source, 'u')).get(source)!;
+  const gate = (source: string) => getOrMake(gates, source, () => new RegExp(source, 'u'));
   const parsers = [...(LOCALE_PARSERS[lexicon.lang] ?? []), ...commonParsers].flatMap((parser) => {
     const source = parser.pattern(fragments);
     if (source === null) return [];

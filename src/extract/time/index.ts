@@ -2,6 +2,7 @@ import type { LocaleLexicon } from '../../model/lexicon.js';
 import type { Mention } from '../../model/mention.js';
 import type { PublicationDate } from '../../model/time.js';
 import { foldAligned } from '../../text/fold.js';
+import { getOrMake } from '../../util/collections.js';
 import { timeGrammarOf } from './grammar.js';
 import type { Candidate, ParseScope } from './parser.js';
 import { refiners } from './refine.js';
@@ -61,7 +62,7 @@ export function parseTimes(text: string, range: readonly [number, number], ctx: 
   let candidates: Candidate[] = [];
   // Whether the range contains a word of each list a parser requires, tested once per list.
   const found = new Map<RegExp, boolean>();
-  const contains = (gate: RegExp) => found.get(gate) ?? found.set(gate, gate.test(folded)).get(gate)!;
+  const contains = (gate: RegExp) => getOrMake(found, gate, () => gate.test(folded));
   for (const { parser, regex, gates } of grammar.parsers) {
     if (!gates.every(contains)) continue;
     regex.lastIndex = 0;
