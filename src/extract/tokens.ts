@@ -1,4 +1,5 @@
 import type { Span } from '../model/mention.js';
+import { startsUpper } from '../text/words.js';
 
 export interface Token {
   text: string;
@@ -63,12 +64,6 @@ export function sentenceTokens(text: string, sentence: Span): readonly Token[] {
 export function makeToken(text: string, start: number): Token {
   // `key` is declared up front so every token has one shape (V8 keeps such objects fast).
   return { text, start, end: start + text.length, upper: startsUpper(text), key: undefined };
-}
-
-/** Whether the text starts with an upper-case letter (\p{Lu}); ASCII, the common case, without a regex. */
-function startsUpper(text: string): boolean {
-  const code = text.charCodeAt(0);
-  return code < 0x80 ? code >= 0x41 && code <= 0x5a : /^\p{Lu}/u.test(text);
 }
 
 export const ROMAN_NUMERAL = /^(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/;

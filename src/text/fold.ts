@@ -1,5 +1,5 @@
 import { BoundedMemo } from '../util/collections.js';
-import { codePointStartBefore } from './words.js';
+import { codePointStartBefore, isLetterOrNumber } from './words.js';
 
 /**
  * Normalisation used to compare words and names across spellings and languages.
@@ -164,12 +164,11 @@ export class PhrasePattern {
   }
 }
 
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-
 /** Whether the code point before `index` is a letter or digit (as `(?<![\p{L}\p{N}])` reads it, by code point). */
 function afterLetterOrDigit(text: string, index: number): boolean {
   if (index === 0) return false;
-  const code = text.charCodeAt(index - 1);
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-  return LETTER_OR_DIGIT.test(text.slice(codePointStartBefore(text, index), index));
+  const start = codePointStartBefore(text, index);
+  // The code point ends at `index`: a lone high surrogate there is read alone, not with what follows.
+  const code = index - start === 2 ? text.codePointAt(start)! : text.charCodeAt(start);
+  return isLetterOrNumber(code);
 }

@@ -59,9 +59,22 @@ export function letterRuns(text: string): string[] {
 }
 
 const LETTER = /^\p{L}$/u;
+const NUMBER = /^\p{N}$/u;
 const HORIZONTAL_SPACE = /^[^\S\r\n]$/u;
 /** Whether each code point from U+0080 to U+024F (Latin-1 and Latin Extended, the accented letters of most articles) is a letter. */
 const LATIN_LETTERS = Uint8Array.from({ length: 0x250 - 0x80 }, (_, i) => (LETTER.test(String.fromCodePoint(0x80 + i)) ? 1 : 0));
+
+/** Whether the text starts with an upper-case letter (\p{Lu}); ASCII, the common case, without a regex. */
+export function startsUpper(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code < 0x80 ? code >= 0x41 && code <= 0x5a : /^\p{Lu}/u.test(text);
+}
+
+/** Whether a code point is a letter or a number (\p{L}, \p{N}). */
+export function isLetterOrNumber(code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || isLetter(code);
+  return isLetter(code) || NUMBER.test(String.fromCodePoint(code));
+}
 
 function isLetter(code: number): boolean {
   if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);

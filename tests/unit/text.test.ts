@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sentenceTokens, tokenize } from '../../src/extract/tokens.js';
 import { escapeRegExp, foldAccents, foldAligned, foldDocument, foldName, foldWord, phrasePattern } from '../../src/text/fold.js';
 import { LineIndex } from '../../src/text/line-index.js';
-import { letterRuns, wordBeforeSpaces } from '../../src/text/words.js';
+import { isLetterOrNumber, letterRuns, startsUpper, wordBeforeSpaces } from '../../src/text/words.js';
 import { splitClauses, splitSentences } from '../../src/text/sentences.js';
 
 const FR_ABBREVIATIONS = new Set(['M', 'Mme', 'Dr', 'oct', 'janv']);
@@ -129,6 +129,16 @@ describe('folding', () => {
       found += expected.length;
     }
     expect(found).toBeGreaterThan(500);
+  });
+});
+
+describe('letter and case tests by code point', () => {
+  it('agree with \\p{Lu} and [\\p{L}\\p{N}] on ASCII, Latin, other scripts, astral characters and lone surrogates', () => {
+    const samples = ['A', 'a', 'É', 'é', 'ǅ', 'Ж', 'ж', '5', '٣', '𝟎', '𝒜', '_', ' ', '-', "'", '\u0301', '\ud835', '\udc9c', ''];
+    for (const sample of samples) {
+      expect(startsUpper(`${sample}x`), JSON.stringify(sample)).toBe(/^\p{Lu}/u.test(`${sample}x`));
+      if (sample !== '') expect(isLetterOrNumber(sample.codePointAt(0)!), JSON.stringify(sample)).toBe(/^[\p{L}\p{N}]/u.test(sample));
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { decimalFromInteger, decimalOf, type Decimal, formatDecimal, multiplyDec
 import { foldDocument } from '../../text/fold.js';
 import { numberGrammarOf, type NumberGrammar, type UnitReading } from './grammar.js';
 import { parseNumberWords } from './words.js';
-import { wordBeforeSpaces } from '../../text/words.js';
+import { startsUpper, wordBeforeSpaces } from '../../text/words.js';
 
 export interface NumberContext {
   lang: 'fr' | 'en';
@@ -189,7 +189,7 @@ function isIdentifier(scan: Scan, start: number): boolean {
   // Only the scanned range counts: a metadata header before it (" date 2014-03-02 ") is not a sentence.
   const windowStart = Math.max(scan.offset, scan.offset + start - 40);
   const previous = wordBeforeSpaces(scan.text, windowStart, scan.offset + start);
-  if (!previous || !/^\p{Lu}/u.test(previous.word)) return false;
+  if (!previous || !startsUpper(previous.word)) return false;
   const folded = before.slice(before.length - (scan.offset + start - previous.start));
   if (scan.grammar.qualifierBefore.test(folded)) return false;
   if (scan.grammar.currencyPrefixes.has(previous.word.toLowerCase())) return false;
