@@ -15,6 +15,8 @@ export interface IngestOptions {
   lang?: Lang;
   /** Base directory for the paths reported (defaults to the working directory). */
   cwd?: string;
+  /** Called after each file is read, or found unreadable (a read-ahead follows the run's reads: see read-ahead.ts). */
+  onFileRead?: () => void;
 }
 
 export interface IngestProblem {
@@ -64,7 +66,12 @@ export function ingest(files: readonly string[], options: IngestOptions): Ingest
   for (const file of files) {
     const shown = relative(options.cwd ?? process.cwd(), file) || file;
     try {
-      const doc = readDocument(file, shown, options);
+      let doc: Document;
+      try {
+        doc = readDocument(file, shown, options);
+      } finally {
+        options.onFileRead?.();
+      }
       const previous = seen.get(doc.id);
       if (previous !== undefined) {
         throw new CrosscheckError(`document id "${doc.id}" is already used by ${previous}; rename one of the files`, {

@@ -4,6 +4,7 @@ import type { Configuration } from '../check.js';
 import type { Lang } from '../model/document.js';
 import { analyzeInProcess, oneThreadSpill, type AnalysedArticles } from './in-process.js';
 import { analyzeInWorkers } from './pool.js';
+import { countRead, startReadAhead } from '../ingest/read-ahead.js';
 import { ARTICLE_STAGES, emptyStageTimes, type StageListener } from './stages.js';
 
 export type { AnalysedArticles } from './in-process.js';
@@ -32,6 +33,11 @@ export interface AnalyzeArticlesOptions {
    * none: read them back with `spilledSource`. The folder should be empty; the caller removes it.
    */
   spillDir?: string;
+  /**
+   * Whether threads read the files shortly ahead of the run, so that its own reads find them in the page
+   * cache (ingest/read-ahead.ts): true by default; it only ever starts from READ_AHEAD_MIN_FILES files.
+   */
+  readAhead?: boolean;
 }
 
 /** How many threads a run uses. Workers rebuild the configuration from its sources: without them, one. */
@@ -44,11 +50,18 @@ export function resolveJobs(jobs: AnalyzeArticlesOptions['jobs'], files: number,
 /** Reads and analyses article files, in this thread or in workers; the corpus-level half comes after. */
 export function analyzeArticles(files: readonly string[], configuration: Configuration, options: AnalyzeArticlesOptions = {}): AnalysedArticles {
   const jobs = resolveJobs(options.jobs, files.length, configuration);
-  if (jobs === 1) {
-    const times = options.onStage ? emptyStageTimes() : undefined;
-    const analysed = analyzeInProcess(files, configuration, { ...options, times, spill: oneThreadSpill(options.spillDir, configuration.rules) });
-    if (times) for (const stage of ARTICLE_STAGES) options.onStage!(stage, times[stage]);
-    return analysed;
+  const readAhead = options.readAhead === false ? undefined : startReadAhead(files);
+  try {
+    if (jobs === 1) {
+      const times = options.onStage ? emptyStageTimes() : undefined;
+      const spill = oneThreadSpill(options.spillDir, configuration.rules);
+      const onFileRead = readAhead && countRead(readAhead.state);
+      const analysed = analyzeInProcess(files, configuration, { ...options, times, spill, onFileRead });
+      if (times) for (const stage of ARTICLE_STAGES) options.onStage!(stage, times[stage]);
+      return analysed;
+    }
+    return analyzeInWorkers(files, configuration, { ...options, jobs, readAheadState: readAhead?.state });
+  } finally {
+    readAhead?.stop();
   }
-  return analyzeInWorkers(files, configuration, { ...options, jobs });
 }

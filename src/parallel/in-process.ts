@@ -32,10 +32,17 @@ export function oneThreadSpill(dir: string | undefined, rules: readonly Rule[]):
 export function analyzeInProcess(
   files: readonly string[],
   configuration: Configuration,
-  options: { lang?: Lang; cache?: AnalysisCache; onProgress?: (done: number, total: number) => void; times?: StageTimes; spill?: SpillTarget },
+  options: {
+    lang?: Lang;
+    cache?: AnalysisCache;
+    onProgress?: (done: number, total: number) => void;
+    times?: StageTimes;
+    spill?: SpillTarget;
+    onFileRead?: () => void;
+  },
 ): AnalysedArticles {
   const { times, cache } = options;
-  const read = () => ingest(files, { lexicon: configuration.lexicon, lang: options.lang });
+  const read = () => ingest(files, { lexicon: configuration.lexicon, lang: options.lang, onFileRead: options.onFileRead });
   const { documents, problems } = times ? timed(times, 'ingest', read) : read();
   const results: DocumentResult[] = [];
   const { spill } = options;

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Configuration } from '../check.js';
 import type { Document } from '../model/document.js';
@@ -11,6 +9,8 @@ import { analyzeInProcess, oneThreadSpill, type AnalysedArticles } from './in-pr
 import { batchRunner, type BatchRunner } from './batch.js';
 import { batchSize, cutBatches } from './batches.js';
 import { SIGNAL_DOCUMENTS, SIGNAL_REPLIES, type BatchReply, type BatchRequest, type WorkerError, type WorkerSetup } from './protocol.js';
+import { compiledModule } from '../util/compiled.js';
+import { countRead } from '../ingest/read-ahead.js';
 import { ARTICLE_STAGES, emptyStageTimes, STAGES } from './stages.js';
 
 /** Batches each worker holds at once, so it never waits for the main thread between two. */
@@ -34,7 +34,7 @@ interface PooledWorker {
  * (Atomics.wait). Synchronous, so that `check()` stays synchronous. A worker's error is thrown here (a
  * CrosscheckError stays one).
  */
-export function analyzeInWorkers(files: readonly string[], configuration: Configuration, options: AnalyzeArticlesOptions & { jobs: number }): AnalysedArticles {
+export function analyzeInWorkers(files: readonly string[], configuration: Configuration, options: AnalyzeArticlesOptions & { jobs: number; readAheadState?: SharedArrayBuffer }): AnalysedArticles {
   const started = performance.now();
   const batches = cutBatches(files, batchSize(files.length, options.jobs));
   const signal = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
@@ -46,6 +46,7 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
     cacheDir: options.cache?.dir,
     spillDir: options.spillDir,
     timed: options.onStage !== undefined,
+    readAhead: options.readAheadState,
     signal,
   };
   const counters = new Int32Array(signal);
@@ -54,6 +55,7 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
     cache: options.cache,
     timed: setup.timed,
     onDocument: () => Atomics.add(counters, SIGNAL_DOCUMENTS, 1),
+    onFileRead: options.readAheadState === undefined ? undefined : countRead(options.readAheadState),
     spill: options.spillDir === undefined ? undefined : { dir: options.spillDir, thread: 'main' },
   });
   const pool = Array.from({ length: Math.min(options.jobs - 1, batches.length - 1) }, (_, k) => startWorker({ ...setup, thread: `w${k}` }));
@@ -152,10 +154,8 @@ function startWorker(setup: Omit<WorkerSetup, 'replies'>): PooledWorker {
 
 /** The compiled worker next to this module; from TypeScript sources (tests), the one under dist/. */
 function workerEntry(): URL {
-  for (const candidate of ['./worker.js', '../../dist/parallel/worker.js']) {
-    const url = new URL(candidate, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url;
-  }
+  const url = compiledModule(import.meta.url, 'parallel/worker.js');
+  if (url) return url;
   throw new CrosscheckError('the parallel worker (dist/parallel/worker.js) is not built: run `npm run build`, or check with --jobs 1', { code: 'usage' });
 }
 

@@ -21,6 +21,8 @@ export interface WorkerSetup {
   /** This worker's name in spill file names. */
   thread: string;
   timed: boolean;
+  /** The read-ahead's shared state, when the run reads ahead: the worker counts its reads there (ingest/read-ahead.ts). */
+  readAhead?: SharedArrayBuffer;
   /** Int32 counters shared with the main thread: see SIGNAL_REPLIES and SIGNAL_DOCUMENTS. */
   signal: SharedArrayBuffer;
   /** Where replies go; the main thread reads it synchronously (receiveMessageOnPort). */

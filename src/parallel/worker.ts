@@ -14,10 +14,11 @@ const setup = workerData as WorkerSetup;
 const signal = new Int32Array(setup.signal);
 
 async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
-  const [{ loadRulesAsync }, { batchRunner }, { AnalysisCache }] = await Promise.all([
+  const [{ loadRulesAsync }, { batchRunner }, { AnalysisCache }, { countRead }] = await Promise.all([
     import('../rules/load.js'),
     import('./batch.js'),
     import('../cache/store.js'),
+    import('../ingest/read-ahead.js'),
   ]);
   const { dirs, overrides, options } = setup.sources;
   const loaded = await loadRulesAsync(dirs, overrides as Record<string, SeverityOverride>, { options: options as RuleOptions });
@@ -35,6 +36,7 @@ async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
       timed: setup.timed,
       spill: setup.spillDir === undefined ? undefined : { dir: setup.spillDir, thread: setup.thread },
       onDocument: () => Atomics.add(signal, SIGNAL_DOCUMENTS, 1),
+      onFileRead: setup.readAhead === undefined ? undefined : countRead(setup.readAhead),
     },
   );
 }
