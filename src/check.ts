@@ -38,6 +38,11 @@ export interface CheckOptions {
   lang?: 'fr' | 'en';
   /** Called after each document is read and analysed (for progress bars). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * With one thread, every file is read before any is analysed (a while, on a large archive): called after
+   * each file is read. With worker threads, files are read batch by batch and `onProgress` covers both.
+   */
+  onReadProgress?: (done: number, total: number) => void;
   /** Called before each rule checks the whole corpus (on a large archive this stage takes a while too). */
   onCorpusProgress?: CorpusProgress;
   /**

@@ -144,7 +144,7 @@ export function runArticleCheck(args: ArticleArgs, io: Io, configuration: Config
   const jobs = parseJobs(args.jobs);
   const run = check(
     selection.paths,
-    { lang: args.lang, onProgress: progress?.update, onCorpusProgress: progress?.corpus, against: selection.against, cache, baseline, jobs, onStage, spill: args.spill },
+    { lang: args.lang, onReadProgress: progress?.reading, onProgress: progress?.update, onCorpusProgress: progress?.corpus, against: selection.against, cache, baseline, jobs, onStage, spill: args.spill },
     configuration,
   );
   progress?.done();
