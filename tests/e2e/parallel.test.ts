@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process';
 import { tempRootFolder } from '../helpers.js';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/generate.js';
-import { crosscheck } from './cli.js';
+import { BIN, crosscheck } from './cli.js';
 
 const FILES = ['discrepancies.json', 'discrepancies.md', 'discrepancies.html', 'discrepancies.junit.xml'];
 
@@ -48,6 +49,26 @@ describe('crosscheck check --jobs: worker threads give the same report as one th
     const bad = run(join(dir, 'articles'), join(dir, 'spill-bad'), '1', ['--spill', 'sometimes']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/spill/);
+  });
+
+  it('leaves no claims behind after a run stopped mid-check: the next run removes what it could not', async () => {
+    const scratch = mkdtempSync(join(dir, 'tmp-'));
+    const stopped = spawn(process.execPath, [BIN, 'check', join(dir, 'articles'), '--out', join(dir, 'stopped'), '--format', 'json', '--spill', 'always', '--jobs', '1', '--no-progress'], {
+      env: { ...process.env, CI: 'true', TMPDIR: scratch },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<NodeJS.Signals | null>((done) => stopped.on('exit', (_code, signal) => done(signal)));
+    // Ctrl-C once the run has made its folder (it is analysing, synchronously: no handler could run).
+    while (readdirSync(scratch).length === 0 && stopped.exitCode === null) await new Promise((wait) => setTimeout(wait, 10));
+    stopped.kill('SIGINT');
+    expect(await exited).toBe('SIGINT');
+    const left = readdirSync(scratch);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(new RegExp(`^crosscheck-claims-.+-${stopped.pid}-[A-Za-z0-9]{6}$`));
+
+    const next = crosscheck(['check', 'seeds', '--format', 'json', '--out', join(dir, 'after-stop'), '--fail-on', 'never', '--spill', 'always'], { env: { TMPDIR: scratch } });
+    expect(next.code).toBe(0);
+    expect(readdirSync(scratch)).toEqual([]);
   });
 
   it('shares the analysis cache with one thread: workers read and write the same entries, counted once', () => {

@@ -1,9 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/generate.js';
 import { check } from '../../src/check.js';
-import { AUTO_SPILL_MIN_FILES, clearSpill, makeSpillDir, memorySource, removeSpill, shouldSpill, SPILL_SHARDS, spilledSource, SpillWriter } from '../../src/claims/store.js';
+import { AUTO_SPILL_MIN_FILES, clearSpill, makeSpillDir, memorySource, removeSpill, shouldSpill, SPILL_SHARDS, spilledSource, SpillWriter, sweepStaleSpills } from '../../src/claims/store.js';
 import type { Claim } from '../../src/model/claim.js';
 import { analyzeArticles } from '../../src/parallel/analyze.js';
 import { checkCorpus } from '../../src/pipeline.js';
@@ -49,6 +51,58 @@ describe('claims store: failures', () => {
     }
     expect(caught).toMatchObject({ name: 'CrosscheckError', file: dir, code: 'usage' });
     expect((caught as Error).message).toMatch(/cannot keep claims on disk here: no such folder\. Set TMPDIR .* --spill never/);
+  });
+});
+
+describe('claims store: folders left by stopped runs', () => {
+  const host = hostname();
+  const safe = host.replace(/[^A-Za-z0-9.-]/g, '_');
+
+  it('names a run\'s folder after its host and process, and a later run removes those of processes gone', () => {
+    const parent = mkdtempSync(join(tempRootFolder(), 'sweep-'));
+    const stale = `crosscheck-claims-${safe}-999001-aB3dE9`;
+    const live = `crosscheck-claims-${safe}-999002-xY7zQ1`;
+    const otherHost = `crosscheck-claims-${safe}x-999003-Qw3rT5`;
+    const unrelated = 'crosscheck-claims-Tq4Rp1';
+    for (const name of [stale, live, otherHost, unrelated]) mkdirSync(join(parent, name));
+    writeFileSync(join(parent, stale, 'r0-s1-main.jsonl'), '[0,0,"a","en",[]]\n');
+    const removed = sweepStaleSpills(parent, host, (pid) => pid === 999002);
+    expect(removed).toEqual([stale]);
+    expect(readdirSync(parent).sort()).toEqual([live, otherHost, unrelated].sort());
+
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = parent;
+    try {
+      const own = makeSpillDir();
+      expect(basename(own)).toMatch(new RegExp(`^crosscheck-claims-${safe.replace(/\./g, '\\.')}-${process.pid}-[A-Za-z0-9]{6}$`));
+      // This process is alive: the next run's sweep leaves its folder; the really dead ones go.
+      expect(sweepStaleSpills(parent)).not.toContain(basename(own));
+      expect(existsSync(own)).toBe(true);
+      removeSpill(own);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+    }
+  });
+
+  it('finds the process id after a host name that ends in digits', () => {
+    const parent = mkdtempSync(join(tempRootFolder(), 'sweep-'));
+    mkdirSync(join(parent, 'crosscheck-claims-node-12-4242-abcDEF'));
+    const asked: number[] = [];
+    sweepStaleSpills(parent, 'node-12', (pid) => (asked.push(pid), true));
+    expect(asked).toEqual([4242]);
+  });
+
+  it('treats a real process that has exited as gone, and this one as alive', () => {
+    const parent = mkdtempSync(join(tempRootFolder(), 'sweep-'));
+    const child = spawnSync(process.execPath, ['-e', '0']);
+    expect(child.status).toBe(0);
+    const dead = `crosscheck-claims-${safe}-${child.pid}-dEaD01`;
+    const parentProcess = `crosscheck-claims-${safe}-${process.ppid}-aLiVe1`;
+    mkdirSync(join(parent, dead));
+    mkdirSync(join(parent, parentProcess));
+    expect(sweepStaleSpills(parent)).toEqual([dead]);
+    expect(readdirSync(parent)).toEqual([parentProcess]);
   });
 });
 
