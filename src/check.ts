@@ -1,7 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { Document } from './model/document.js';
 import type { Lexicon } from './model/lexicon.js';
-import type { Span } from './model/mention.js';
 import type { Finding } from './model/finding.js';
 import type { Report } from './model/report.js';
 import type { AnalysisCache } from './cache/store.js';
@@ -191,8 +190,9 @@ export function finishCheck(
   onStage?.('compare', performance.now() - corpusStarted - aligning);
   const reportStarted = performance.now();
   const analysed = results.map((r) => r.analysis.doc);
-  const sentences = new Map<string, Span[]>(results.map((r) => [r.analysis.doc.id, r.analysis.sentences]));
-  const report = buildReport({ documents: analysed, sentences, ...corpus, problems, version: VERSION });
+  // Sentences are rebuilt only for the documents a finding quotes without its own sentence.
+  const byId = new Map(results.map((r) => [r.analysis.doc.id, r.analysis]));
+  const report = buildReport({ documents: analysed, sentences: { get: (id) => byId.get(id)?.sentences }, ...corpus, problems, version: VERSION });
   onStage?.('report', performance.now() - reportStarted);
   return { report, documents: analysed };
 }

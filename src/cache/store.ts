@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import type { Document } from '../model/document.js';
 import { packClaimRuns, unpackClaimRuns, type PackedRuns } from '../claims/pack.js';
-import { analyzeDocument, type DocumentResult } from '../pipeline.js';
+import { analyzeDocument, KeptDocument, type DocumentResult } from '../pipeline.js';
 import { CACHE_FORMAT, configurationKey, documentKey, type CacheableConfiguration } from './key.js';
 
 /** Where `--cache` keeps its entries unless `--cache-dir` says otherwise. */
@@ -80,10 +80,10 @@ export class AnalysisCache {
       // The body names its article's key too: an entry put under another article's key (header and all) is refused.
       if (entry.key !== key) throw new Error('key');
       const analysed = entry.analysis?.doc;
-      if (analysed?.id !== doc.id || analysed.path !== doc.path || !Array.isArray(entry.claims) || !Array.isArray(entry.findings)) throw new Error('shape');
+      if (analysed?.id !== doc.id || analysed.path !== doc.path || !Array.isArray(entry.analysis.sentences) || !Array.isArray(entry.claims) || !Array.isArray(entry.findings)) throw new Error('shape');
       // The entry leaves the text out (the key covers it): the article's text as read goes back in its place.
       analysed.text = doc.text;
-      return { analysis: entry.analysis, claims: unpackClaimRuns(entry.claims, analysed.id, analysed.lang), findings: entry.findings };
+      return { analysis: KeptDocument.of(analysed, entry.analysis.sentences), claims: unpackClaimRuns(entry.claims, analysed.id, analysed.lang), findings: entry.findings };
     } catch {
       this.stats.discarded += 1;
       return undefined;
@@ -95,7 +95,7 @@ export class AnalysisCache {
     const entry: Entry = {
       key,
       // The text is the largest field of the document and the key covers it: left empty, in its place.
-      analysis: { ...result.analysis, doc: { ...doc, text: '' } },
+      analysis: { doc: { ...doc, text: '' }, sentences: result.analysis.sentences },
       claims: packClaimRuns(result.claims, doc.id, doc.lang),
       findings: result.findings,
     };

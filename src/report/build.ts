@@ -7,8 +7,8 @@ import { compareStrings, fingerprintFinding } from './fingerprint.js';
 
 export interface BuildInput {
   documents: readonly Document[];
-  /** Sentence spans per document id, to quote the sentence that carries a value. */
-  sentences: ReadonlyMap<string, readonly Span[]>;
+  /** Sentence spans per document id, to quote the sentence that carries a value (a Map, or a lookup). */
+  sentences: Pick<ReadonlyMap<string, readonly Span[]>, 'get'>;
   findings: readonly FindingDraft[];
   corroborated: readonly CorroborationDraft[];
   events: ReadonlyArray<{ fact: string; docs: string[]; why: string }>;
