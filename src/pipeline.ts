@@ -22,6 +22,12 @@ export interface AnalyzeOptions {
  * (few read them: quotes are taken from the claims). Sent to or from a worker thread, or written as JSON, it
  * is plain data `{doc, bounds}`: {@link KeptDocument.revive} makes it one again.
  */
+/** What a structured clone or JSON leaves of a {@link KeptDocument}. */
+export interface KeptDocumentData {
+  doc: Document;
+  bounds: readonly number[];
+}
+
 export class KeptDocument implements CorpusDocument {
   private constructor(
     readonly doc: Document,
@@ -35,9 +41,8 @@ export class KeptDocument implements CorpusDocument {
   }
 
   /** A kept document again, after a structured clone or JSON made it plain data (a kept one is returned as is). */
-  static revive(data: CorpusDocument | { doc: Document; bounds: readonly number[] }): KeptDocument {
-    if (data instanceof KeptDocument) return data;
-    return 'bounds' in data ? new KeptDocument(data.doc, data.bounds) : KeptDocument.of(data.doc, data.sentences);
+  static revive(data: KeptDocument | KeptDocumentData): KeptDocument {
+    return data instanceof KeptDocument ? data : new KeptDocument(data.doc, data.bounds);
   }
 
   get sentences(): Span[] {

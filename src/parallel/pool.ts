@@ -2,7 +2,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { Configuration } from '../check.js';
 import type { Document } from '../model/document.js';
 import { CrosscheckError } from '../model/errors.js';
-import { KeptDocument, type DocumentResult } from '../pipeline.js';
+import { KeptDocument, type DocumentResult, type KeptDocumentData } from '../pipeline.js';
 import type { AnalyzeArticlesOptions } from './analyze.js';
 import { clearSpill } from '../claims/store.js';
 import { analyzeInProcess, oneThreadSpill, type AnalysedArticles } from './in-process.js';
@@ -165,8 +165,8 @@ function mergeReplies(replies: ReadonlyArray<Extract<BatchReply, { ok: true }>>)
   for (const reply of replies) {
     const published = new Map(reply.ingestedPublished.map((entry) => [entry.index, entry.published]));
     reply.results.forEach((result: DocumentResult, index) => {
-      // Cloned from the worker as plain data: a kept document again.
-      result.analysis = KeptDocument.revive(result.analysis);
+      // Cloned from the worker as plain data (or kept by this thread's own batches): a kept document again.
+      result.analysis = KeptDocument.revive(result.analysis as KeptDocument | KeptDocumentData);
       const analysed = result.analysis.doc;
       const ingested: Document = published.has(index) ? { ...analysed, published: published.get(index)! } : analysed;
       merged.documents.push(ingested);

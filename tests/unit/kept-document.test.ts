@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extract/index.js';
 import { parseDocumentText } from '../../src/ingest/read.js';
-import { analyzeDocument, KeptDocument, triggersOf } from '../../src/pipeline.js';
+import { analyzeDocument, KeptDocument, triggersOf, type KeptDocumentData } from '../../src/pipeline.js';
 import { bundled } from '../helpers.js';
 
 const SEED = resolve(import.meta.dirname, '..', '..', 'seeds', '000_343562392b76022e.txt');
@@ -29,10 +29,10 @@ describe('KeptDocument: an analysed document kept with its sentence bounds packe
   it('crosses a structured clone (worker threads) and JSON as plain {doc, bounds}, and revives to the same sentences', () => {
     const { extraction, result } = seedAnalysis();
     const kept = result.analysis as KeptDocument;
-    const cloned = structuredClone(kept) as unknown as { doc: unknown; bounds: number[] };
+    const cloned = structuredClone(kept) as unknown as KeptDocumentData;
     expect(Object.keys(cloned).sort()).toEqual(['bounds', 'doc']);
     expect('sentences' in cloned).toBe(false);
-    const revived = KeptDocument.revive(cloned as Parameters<typeof KeptDocument.revive>[0]);
+    const revived = KeptDocument.revive(cloned);
     expect(revived).toBeInstanceOf(KeptDocument);
     expect(revived.sentences).toEqual(extraction.sentences);
     expect(KeptDocument.revive(JSON.parse(JSON.stringify(kept))).sentences).toEqual(extraction.sentences);
@@ -41,9 +41,9 @@ describe('KeptDocument: an analysed document kept with its sentence bounds packe
 
   it('packs a document given with its sentences as spans (the cache\'s entries keep them so)', () => {
     const { extraction } = seedAnalysis();
-    const revived = KeptDocument.revive({ doc: extraction.doc, sentences: extraction.sentences });
-    expect(revived.bounds).toHaveLength(extraction.sentences.length * 2);
-    expect(revived.sentences).toEqual(extraction.sentences);
+    const packed = KeptDocument.of(extraction.doc, extraction.sentences);
+    expect(packed.bounds).toHaveLength(extraction.sentences.length * 2);
+    expect(packed.sentences).toEqual(extraction.sentences);
     expect(KeptDocument.of(extraction.doc, []).sentences).toEqual([]);
   });
 });
