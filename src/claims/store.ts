@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, mkdtempSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, mkdtempSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Claim } from '../model/claim.js';
@@ -147,14 +147,26 @@ function summaryFileName(rule: number, thread: string): string {
   return `r${rule}-sum-${thread}.jsonl`;
 }
 
-/** Flush a thread's buffered lines once they hold this many characters. */
-const FLUSH_CHARS = 8 * 1024 * 1024;
+/** Spill files are read back in pieces of about this many bytes (a line longer than that makes a larger piece). */
+const SPILL_PIECE_BYTES = 64 * 1024 * 1024;
 
-/** One thread's writer of spilled claims. Call `flush` before another thread reads what it wrote. */
+/** A file's pending lines are written once they fill this many bytes (a buffer starts small and doubles up to it). */
+const FILE_BUFFER_BYTES = 256 * 1024;
+
+/** A file's lines waiting to be written, as UTF-8 bytes. */
+interface PendingBytes {
+  bytes: Buffer;
+  used: number;
+}
+
+/**
+ * One thread's writer of spilled claims. Call `flush` before another thread reads what it wrote. Each line is
+ * encoded into its file's buffer as soon as it is made, so the string dies young (lines kept as strings
+ * until a flush lived long enough to be copied into the old generation, and collected from there).
+ */
 export class SpillWriter {
   private readonly ruleIndex: Map<string, number>;
-  private readonly buffers = new Map<string, string[]>();
-  private buffered = 0;
+  private readonly pending = new Map<string, PendingBytes>();
 
   constructor(
     private readonly dir: string,
@@ -181,25 +193,42 @@ export class SpillWriter {
       this.append(name, [order[0], order[1], list[0]!.doc, list[0]!.lang, list.map((claim) => packClaim(claim, list[0]!.doc, list[0]!.lang))]);
     }
     for (const [r, list] of byRule) this.append(summaryFileName(r, this.thread), [order[0], order[1], this.rules[r]!.summarize!(list)]);
-    if (this.buffered >= FLUSH_CHARS) this.flush();
   }
 
   private append(name: string, entry: unknown): void {
     const line = `${JSON.stringify(entry)}\n`;
-    const buffer = this.buffers.get(name);
-    if (buffer) buffer.push(line);
-    else this.buffers.set(name, [line]);
-    this.buffered += line.length;
+    // At most 3 bytes of UTF-8 per UTF-16 unit: room for that many never truncates the line.
+    const most = 3 * line.length;
+    let file = this.pending.get(name);
+    if (!file) this.pending.set(name, (file = { bytes: Buffer.allocUnsafe(4096), used: 0 }));
+    if (file.bytes.length - file.used < most) this.makeRoom(name, file, most);
+    if (file.bytes.length - file.used < most) this.writeOut(name, { bytes: Buffer.from(line), used: Buffer.byteLength(line) });
+    else file.used += file.bytes.write(line, file.used);
   }
 
-  flush(): void {
+  /** Grows a file's buffer up to FILE_BUFFER_BYTES, then writes it out, for `most` more bytes (a longer line is written alone). */
+  private makeRoom(name: string, file: PendingBytes, most: number): void {
+    if (file.bytes.length < FILE_BUFFER_BYTES) {
+      const grown = Buffer.allocUnsafe(Math.min(FILE_BUFFER_BYTES, Math.max(2 * file.bytes.length, file.used + most)));
+      file.bytes.copy(grown, 0, 0, file.used);
+      file.bytes = grown;
+    }
+    if (file.bytes.length - file.used < most) this.writeOut(name, file);
+  }
+
+  /** Appends a file's pending bytes to it. */
+  private writeOut(name: string, file: PendingBytes): void {
+    if (file.used === 0) return;
     try {
-      for (const [name, lines] of this.buffers) appendFileSync(join(this.dir, name), lines.join(''));
+      appendFileSync(join(this.dir, name), file.bytes.subarray(0, file.used));
     } catch (error) {
       throw spillError(this.dir, error);
     }
-    this.buffers.clear();
-    this.buffered = 0;
+    file.used = 0;
+  }
+
+  flush(): void {
+    for (const [name, file] of this.pending) this.writeOut(name, file);
   }
 }
 
@@ -212,52 +241,22 @@ export function spilledSource(dir: string, rules: readonly Rule[], rule: Rule): 
   const files = readdirSync(dir).sort();
   return {
     *summaries() {
-      for (const line of linesInOrder(dir, files, `r${r}-sum-`)) yield (JSON.parse(line.text) as [number, number, unknown])[2];
+      for (const text of linesInOrder(dir, files, `r${r}-sum-`)) yield (JSON.parse(text) as [number, number, unknown])[2];
     },
     *shards() {
       for (let shard = 0; shard < shardCount(rule); shard++) {
-        const lines = linesInOrder(dir, files, `r${r}-s${shard}-`);
-        if (lines.length === 0) continue;
-        // Lines are parsed one at a time, in order, after sorting: what a line parses to is garbage as soon as
-        // its claims are unpacked, which the young generation collects cheaply (a shard parsed whole first
-        // survived into the old generation, and collecting it was most of the cost of reading).
+        // Lines are parsed one at a time, in order: what a line parses to is garbage as soon as its claims are
+        // unpacked, which the young generation collects cheaply (a shard parsed whole first survived into the
+        // old generation, and collecting it was most of the cost of reading).
         const claims: Claim[] = [];
-        for (let i = 0; i < lines.length; i++) {
-          const [, , doc, lang, packed] = JSON.parse(lines[i]!.text) as Line;
-          lines[i] = EMPTY_LINE;
+        for (const text of linesInOrder(dir, files, `r${r}-s${shard}-`)) {
+          const [, , doc, lang, packed] = JSON.parse(text) as Line;
           for (const claim of packed) claims.push(unpackClaim(claim, doc, lang, rule.meta.id));
         }
-        lines.length = 0;
-        yield claims;
+        if (claims.length > 0) yield claims;
       }
     },
   };
-}
-
-/** A spill line and its article's place, read from the line's start without parsing the rest. */
-interface PlacedLine {
-  batch: number;
-  index: number;
-  text: string;
-}
-
-const EMPTY_LINE: PlacedLine = { batch: 0, index: 0, text: '' };
-
-/** The lines of the files whose names start with `prefix` (one per thread), sorted by their article's place. */
-function linesInOrder(dir: string, files: readonly string[], prefix: string): PlacedLine[] {
-  const lines: PlacedLine[] = [];
-  for (const name of files) if (name.startsWith(prefix)) for (const line of readLines(join(dir, name))) lines.push(placed(line));
-  return lines.sort(byPlace);
-}
-
-function placed(text: string): PlacedLine {
-  const comma = text.indexOf(',');
-  const next = text.indexOf(',', comma + 1);
-  return { batch: Number(text.slice(1, comma)), index: Number(text.slice(comma + 1, next)), text };
-}
-
-function byPlace(a: PlacedLine, b: PlacedLine): number {
-  return a.batch - b.batch || a.index - b.index;
 }
 
 /** The claims of one rule held in memory: one shard, in document order; summaries made on demand. */
@@ -273,25 +272,94 @@ export function memorySource(claims: Claim[], summarize?: Rule['summarize']): Cl
   };
 }
 
-/** The lines of a file, read in chunks (a rule's file on a large archive may be larger than a string can be). */
-function* readLines(path: string): Generator<string> {
-  const fd = openSync(path, 'r');
-  try {
-    const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);
-    let carry = Buffer.alloc(0);
-    for (;;) {
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
-      let start = 0;
-      for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
-        if (nl > start) yield data.toString('utf8', start, nl);
-        start = nl + 1;
-      }
-      carry = Buffer.from(data.subarray(start));
+/**
+ * The lines of the files whose names start with `prefix` (one file per thread), in the order of their
+ * articles' places. The files stay bytes until a line is wanted: each line becomes a string only to be
+ * parsed, and dies young (read as strings first, a shard's lines lived through its whole parse and were
+ * copied into the old generation, a third of the cost of reading a spill back).
+ */
+function* linesInOrder(dir: string, files: readonly string[], prefix: string): Generator<string> {
+  const pieces: Buffer[] = [];
+  const lines: SpillLines = { place: [], piece: [], start: [], end: [] };
+  for (const name of files) {
+    if (!name.startsWith(prefix)) continue;
+    for (const piece of readSpillFile(join(dir, name))) {
+      pieces.push(piece);
+      indexLines(piece, pieces.length - 1, lines);
     }
-    if (carry.length > 0) yield carry.toString('utf8');
+  }
+  for (const i of inPlaceOrder(lines.place)) yield pieces[lines.piece[i]!]!.toString('utf8', lines.start[i], lines.end[i]);
+}
+
+/** Where each line of a shard's files lies (which piece, from where to where), and its article's place (batch and index in one number). */
+interface SpillLines {
+  place: number[];
+  piece: number[];
+  start: number[];
+  end: number[];
+}
+
+/** An article's place as one number that sorts as [batch, index] does (an index below 2^26, a batch below 2^26). */
+const PLACE_SCALE = 2 ** 26;
+
+/** Adds the lines of one piece of a file (`[batch,index,…]` each) to `lines`, reading the place from the line's start. */
+function indexLines(text: Buffer, piece: number, lines: SpillLines): void {
+  let start = 0;
+  for (let nl = text.indexOf(10, start); start < text.length; nl = text.indexOf(10, start)) {
+    const end = nl === -1 ? text.length : nl;
+    if (end > start) {
+      // `[batch,index,`: digits after the bracket, then after the first comma.
+      let at = start + 1;
+      let batch = 0;
+      for (; text[at] !== 44; at++) batch = batch * 10 + text[at]! - 48;
+      let index = 0;
+      for (at++; text[at] !== 44; at++) index = index * 10 + text[at]! - 48;
+      lines.place.push(batch * PLACE_SCALE + index);
+      lines.piece.push(piece);
+      lines.start.push(start);
+      lines.end.push(end);
+    }
+    start = end + 1;
+  }
+}
+
+/** Indices of `places` in ascending order of place (already so when one thread wrote them: no sort then). */
+function inPlaceOrder(places: readonly number[]): number[] {
+  const order = places.map((_, i) => i);
+  for (let i = 1; i < places.length; i++) if (places[i]! < places[i - 1]!) return order.sort((a, b) => places[a]! - places[b]!);
+  return order;
+}
+
+/**
+ * A spill file read in pieces of whole lines, about `pieceBytes` each (a rule's file on a large archive may be
+ * larger than one buffer can be; a line longer than that makes a larger piece). Exported for tests.
+ */
+export function readSpillFile(path: string, pieceBytes = SPILL_PIECE_BYTES): Buffer[] {
+  const pieces: Buffer[] = [];
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    let position = 0;
+    let carry = Buffer.alloc(0);
+    while (position < size) {
+      const take = Math.min(size - position, Math.max(pieceBytes - carry.length, carry.length, 1));
+      const piece = Buffer.allocUnsafe(carry.length + take);
+      carry.copy(piece);
+      const read = readSync(fd, piece, carry.length, take, position);
+      if (read === 0) break;
+      position += read;
+      const filled = carry.length + read;
+      // A piece ends after its last newline (the rest starts the next piece), or with the file.
+      const cut = position >= size ? filled : piece.lastIndexOf(10, filled - 1) + 1;
+      if (cut > 0) pieces.push(piece.subarray(0, cut));
+      carry = piece.subarray(cut, filled);
+    }
+    if (carry.length > 0) pieces.push(carry);
+    return pieces;
+  } catch (error) {
+    throw spillError(path, error);
   } finally {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
 }

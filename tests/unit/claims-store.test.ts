@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/generate.js';
 import { check } from '../../src/check.js';
-import { AUTO_SPILL_MIN_FILES, clearSpill, makeSpillDir, memorySource, removeSpill, shouldSpill, SPILL_SHARDS, spilledSource, SpillWriter, sweepStaleSpills } from '../../src/claims/store.js';
+import { AUTO_SPILL_MIN_FILES, clearSpill, makeSpillDir, memorySource, readSpillFile, removeSpill, shouldSpill, SPILL_SHARDS, spilledSource, SpillWriter, sweepStaleSpills } from '../../src/claims/store.js';
 import type { Claim } from '../../src/model/claim.js';
 import { analyzeArticles } from '../../src/parallel/analyze.js';
 import { checkCorpus } from '../../src/pipeline.js';
@@ -103,6 +103,33 @@ describe('claims store: folders left by stopped runs', () => {
     mkdirSync(join(parent, parentProcess));
     expect(sweepStaleSpills(parent)).toEqual([dead]);
     expect(readdirSync(parent)).toEqual([parentProcess]);
+  });
+});
+
+describe('claims store: spill files read in pieces', () => {
+  const lines = ['[0,0,"a","en",[]]', '[0,1,"ü€ 𝄞 long line ' + 'x'.repeat(40) + '"]', '', '[0,2,"b"]'];
+
+  function piecesOf(text: string, pieceBytes: number): string[] {
+    const path = join(mkdtempSync(join(tempRootFolder(), 'pieces-')), 'r0-s0-main.jsonl');
+    writeFileSync(path, text);
+    return readSpillFile(path, pieceBytes).map((piece) => piece.toString('utf8'));
+  }
+
+  it('cuts pieces after a newline only, so no line (or character) is split, and loses no byte', () => {
+    const text = `${lines.join('\n')}\n`;
+    for (const size of [1, 5, 17, 30, 64, 1 << 20]) {
+      const pieces = piecesOf(text, size);
+      expect(pieces.join('')).toBe(text);
+      for (const piece of pieces) expect(piece.endsWith('\n')).toBe(true);
+      // Every line whole in one piece, even one longer than a piece.
+      for (const line of lines.filter((l) => l !== '')) expect(pieces.filter((piece) => piece.split('\n').includes(line))).toHaveLength(1);
+      if (size === 1) expect(pieces.length).toBeGreaterThan(1);
+    }
+  });
+
+  it('keeps a last line without a newline, and reads an empty file as no piece', () => {
+    expect(piecesOf('[0,0]\n[0,1]', 4).join('')).toBe('[0,0]\n[0,1]');
+    expect(piecesOf('', 4)).toEqual([]);
   });
 });
 
