@@ -34,7 +34,8 @@ export function mentionsOf(text: string, options: { lang?: 'fr' | 'en'; publishe
 
 /**
  * Every temporary folder of a test file lives under one root, made when this module loads (at the top of
- * the test file that imports it) and removed after all of that file's tests.
+ * the test file that imports it) and removed after all of that file's tests. Import this module statically:
+ * loaded by `await import()` inside a test, its `afterAll` comes too late to register and the root stays.
  */
 const tempRoot = mkdtempSync(join(tmpdir(), 'crosscheck-tests-'));
 afterAll(() => rmSync(tempRoot, { recursive: true, force: true }));

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { extractNumbers } from '../../src/extract/numbers/index.js';
 import { brief, extractAll } from '../fixtures/extraction/lexicon.js';
+import { bundled } from '../helpers.js';
 
 const numbers = (text: string) => extractAll('fr', text).filter((m) => m.kind === 'number' || m.kind === 'ordinal');
 const one = (text: string) => {
@@ -90,9 +92,7 @@ describe('French traps: no number', () => {
 });
 
 describe('numbers at the start of an article body', () => {
-  test('reads an ordinal right after a date header as an ordinal, not an identifier', async () => {
-    const { extractNumbers } = await import('../../src/extract/numbers/index.js');
-    const { bundled } = await import('../helpers.js');
+  test('reads an ordinal right after a date header as an ordinal, not an identifier', () => {
     const text = ' date 2024-03-02 La 4e session de la commission.';
     const found = extractNumbers(text, [17, text.length], { lang: 'fr', lexicon: bundled().lexicon.locales.fr! }, []);
     expect(found.map((m) => [m.kind, m.text, m.value])).toEqual([['ordinal', '4e', '4']]);
