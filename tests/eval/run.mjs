@@ -16,7 +16,8 @@ const option = (name, fallback) => {
   const at = args.indexOf(name);
   return at >= 0 ? args.splice(at, 2)[1] : fallback;
 };
-const pred = resolve(option('--pred', mkdtempSync(join(tmpdir(), 'crosscheck-pred-'))));
+// Kept after the run (printed below) so the predictions can be read; made only when --pred is not given.
+const pred = resolve(option('--pred', undefined) ?? mkdtempSync(join(tmpdir(), 'crosscheck-pred-')));
 const jobs = Number(option('--jobs', '2'));
 const set = resolve(args[0] ?? join(root, '..', 'shared', 'devset'));
 
