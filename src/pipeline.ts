@@ -22,12 +22,6 @@ export interface AnalyzeOptions {
  * (few read them: quotes are taken from the claims). Sent to or from a worker thread, or written as JSON, it
  * is plain data `{doc, bounds}`: {@link KeptDocument.revive} makes it one again.
  */
-/** What a structured clone or JSON leaves of a {@link KeptDocument}. */
-export interface KeptDocumentData {
-  doc: Document;
-  bounds: readonly number[];
-}
-
 export class KeptDocument implements CorpusDocument {
   private constructor(
     readonly doc: Document,
@@ -50,6 +44,12 @@ export class KeptDocument implements CorpusDocument {
     for (let i = 0; i < this.bounds.length; i += 2) spans.push([this.bounds[i]!, this.bounds[i + 1]!]);
     return spans;
   }
+}
+
+/** What a structured clone or JSON leaves of a {@link KeptDocument}. */
+export interface KeptDocumentData {
+  doc: Document;
+  bounds: readonly number[];
 }
 
 /** What one article's analysis keeps for the corpus stage: no mentions (they can be many; rules read them per article). */
