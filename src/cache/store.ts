@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from '../model/document.js';
 import { packClaimRuns, unpackClaimRuns, type PackedRuns } from '../claims/pack.js';
@@ -8,6 +8,16 @@ import { CACHE_FORMAT, configurationKey, documentKey, type CacheableConfiguratio
 
 /** Where `--cache` keeps its entries unless `--cache-dir` says otherwise. */
 export const DEFAULT_CACHE_DIR = '.crosscheck-cache';
+
+/**
+ * A cache folder keeps the entries of this many configurations: the one in use and the most recently used
+ * others. Every change of Crosscheck's code, of a rule file or of an option makes a new configuration and a
+ * whole new set of entries (about 9 KB per article); without this, each one would stay on disk for good.
+ */
+export const KEPT_CONFIGURATIONS = 3;
+
+/** The file, in a configuration's folder, that says when a run last used it (milliseconds since 1970). */
+const LAST_USED = 'last-used';
 
 /** What a run did, counted (not timed): the CLI prints it, the tests assert on it. */
 export interface CacheStats {
@@ -23,9 +33,13 @@ export interface CacheStats {
 
 /**
  * A content-addressed cache of per-article analyses (`DocumentResult`), one JSON file per article under
- * `<dir>/v<format>/<key[0..2]>/<key>.json`. The key covers the article as read and the whole configuration
- * (see ./key.ts), so an entry is either exactly what `analyzeDocument` would return or not used at all:
- * the cache never changes a result, and deleting the folder is always safe.
+ * `<dir>/v<format>/<configuration>/<key[0..2]>/<key>.json`. The key covers the article as read and the whole
+ * configuration (see ./key.ts), so an entry is either exactly what `analyzeDocument` would return or not used
+ * at all: the cache never changes a result, and deleting the folder is always safe.
+ *
+ * Entries are filed by configuration (the start of its key), so that those of a configuration no run uses
+ * any more can go: each run marks its own folder as used, and removes the folders beyond the
+ * {@link KEPT_CONFIGURATIONS} most recently used.
  *
  * An entry is a header line `{"format","key","digest"}` followed by the result's JSON, its claims packed as
  * the claims store packs them (../claims/pack.ts) and without the article's text, which the key covers; the
@@ -36,6 +50,8 @@ export class AnalysisCache {
   readonly stats: CacheStats = { analysed: 0, fromCache: 0, discarded: 0, writeFailures: 0 };
   private prepared = false;
   private temporaries = 0;
+  /** The configurations this cache object has marked as used (once each). */
+  private readonly used = new Set<string>();
 
   constructor(readonly dir: string = DEFAULT_CACHE_DIR) {}
 
@@ -43,20 +59,52 @@ export class AnalysisCache {
   analyze(doc: Document, configuration: CacheableConfiguration): DocumentResult {
     const configKey = configurationKey(configuration);
     if (configKey === undefined) return this.compute(doc, configuration);
+    if (!this.used.has(configKey)) this.use(configKey);
     const key = documentKey(configKey, doc);
-    const cached = this.read(key, doc);
+    const path = this.entryPath(configKey, key);
+    const cached = this.read(path, key, doc);
     if (cached) {
       this.stats.fromCache += 1;
       return cached;
     }
     const result = this.compute(doc, configuration);
-    this.write(key, result);
+    this.write(path, key, result);
     return result;
   }
 
-  /** The file of an entry (exposed for tests that damage entries on purpose). */
-  entryPath(key: string): string {
-    return join(this.dir, `v${CACHE_FORMAT}`, key.slice(0, 2), `${key}.json`);
+  /** The file of an article's entry, `key` made of `configKey` (exposed for tests that damage entries on purpose). */
+  entryPath(configKey: string, key: string): string {
+    return join(this.configurationDir(configKey), key.slice(0, 2), `${key}.json`);
+  }
+
+  /** The folder of a configuration's entries. */
+  configurationDir(configKey: string): string {
+    return join(this.dir, `v${CACHE_FORMAT}`, configKey.slice(0, 16));
+  }
+
+  /**
+   * Marks a configuration's folder as used now, and removes the folders of the configurations beyond the
+   * KEPT_CONFIGURATIONS most recently used, this one included. A folder whose mark cannot be read counts as
+   * used when it was last changed (a run that has just made it has not marked it yet). Nothing here fails a
+   * run: a folder that cannot be written is only read, one that cannot be removed is tried again next time.
+   */
+  private use(configKey: string): void {
+    this.used.add(configKey);
+    const own = this.configurationDir(configKey);
+    try {
+      this.prepare();
+      mkdirSync(own, { recursive: true });
+      writeFileSync(join(own, LAST_USED), `${Date.now()}\n`);
+    } catch {
+      return;
+    }
+    for (const stale of staleConfigurations(own)) {
+      try {
+        rmSync(stale, { recursive: true, force: true });
+      } catch {
+        // another run is removing it too, or it cannot be: left for the next run
+      }
+    }
   }
 
   private compute(doc: Document, configuration: CacheableConfiguration): DocumentResult {
@@ -64,10 +112,10 @@ export class AnalysisCache {
     return analyzeDocument(doc, configuration);
   }
 
-  private read(key: string, doc: Document): DocumentResult | undefined {
+  private read(path: string, key: string, doc: Document): DocumentResult | undefined {
     let text: string;
     try {
-      text = readFileSync(this.entryPath(key), 'utf8');
+      text = readFileSync(path, 'utf8');
     } catch {
       return undefined; // no entry yet (or unreadable: recomputed and rewritten)
     }
@@ -90,7 +138,7 @@ export class AnalysisCache {
     }
   }
 
-  private write(key: string, result: DocumentResult): void {
+  private write(path: string, key: string, result: DocumentResult): void {
     const { doc } = result.analysis;
     const entry: Entry = {
       key,
@@ -100,7 +148,6 @@ export class AnalysisCache {
       findings: result.findings,
     };
     const body = JSON.stringify(entry);
-    const path = this.entryPath(key);
     const temp = `${path}.${process.pid}.${(this.temporaries += 1)}.tmp`;
     try {
       this.prepare();
@@ -145,6 +192,38 @@ interface Entry {
   analysis: DocumentResult['analysis'];
   claims: PackedRuns;
   findings: DocumentResult['findings'];
+}
+
+/** The folders of the configurations beside `own` beyond the KEPT_CONFIGURATIONS most recently used (none if unreadable). */
+function staleConfigurations(own: string): string[] {
+  const formatDir = join(own, '..');
+  let others: Array<{ folder: string; used: number }>;
+  try {
+    others = readdirSync(formatDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => join(formatDir, entry.name))
+      .filter((folder) => folder !== own)
+      .map((folder) => ({ folder, used: lastUsed(folder) }));
+  } catch {
+    return [];
+  }
+  others.sort((a, b) => b.used - a.used || (a.folder < b.folder ? -1 : 1));
+  return others.slice(KEPT_CONFIGURATIONS - 1).map((other) => other.folder);
+}
+
+/** When a configuration's folder was last used: its mark, else when the folder last changed (0 if gone). */
+function lastUsed(folder: string): number {
+  try {
+    const marked = Number(readFileSync(join(folder, LAST_USED), 'utf8'));
+    if (Number.isFinite(marked) && marked > 0) return marked;
+  } catch {
+    // no mark yet, or unreadable
+  }
+  try {
+    return statSync(folder).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 function sha256(text: string): string {

@@ -1,12 +1,12 @@
 import { tempRootFolder } from '../helpers.js';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, loadConfiguration, type Configuration } from '../../src/check.js';
 import { CACHE_FORMAT, configurationKey, documentKey } from '../../src/cache/key.js';
-import { AnalysisCache } from '../../src/cache/store.js';
+import { AnalysisCache, KEPT_CONFIGURATIONS } from '../../src/cache/store.js';
 import { packClaimRuns, unpackClaimRuns } from '../../src/claims/pack.js';
 import type { Claim } from '../../src/model/claim.js';
 import { parseDocumentText } from '../../src/ingest/read.js';
@@ -116,6 +116,71 @@ describe('cache entries', () => {
   });
 });
 
+describe('entries of configurations no run uses any more', () => {
+  const HOUR = 3_600_000;
+
+  /** A configuration folder as another run left it: one entry, and a mark saying when it was used (none: no mark). */
+  function otherConfiguration(dir: string, name: string, usedAgo: number | 'no mark', changedAgo = 0): string {
+    const folder = join(dir, `v${CACHE_FORMAT}`, name);
+    mkdirSync(join(folder, 'ab'), { recursive: true });
+    writeFileSync(join(folder, 'ab', 'entry.json'), '{}');
+    if (usedAgo !== 'no mark') writeFileSync(join(folder, 'last-used'), `${Date.now() - usedAgo}\n`);
+    const changed = (Date.now() - changedAgo) / 1000;
+    utimesSync(folder, changed, changed);
+    return folder;
+  }
+
+  it(`are removed beyond the ${KEPT_CONFIGURATIONS} most recently used, the run's own included`, () => {
+    expect(KEPT_CONFIGURATIONS).toBe(3);
+    const dir = cacheDir();
+    const recent = otherConfiguration(dir, 'recent', 1 * HOUR);
+    const older = otherConfiguration(dir, 'older', 2 * HOUR);
+    const oldest = otherConfiguration(dir, 'oldest', 3 * HOUR);
+    const unmarked = otherConfiguration(dir, 'unmarked', 'no mark', 4 * HOUR);
+    const before = Date.now();
+    const cache = new AnalysisCache(dir);
+    const doc = docOf(ARTICLE);
+    cache.analyze(doc, bundled());
+    const own = cache.configurationDir(configurationKey(bundled())!);
+    expect([recent, older, oldest, unmarked].map((folder) => existsSync(folder))).toEqual([true, true, false, false]);
+    expect(existsSync(cache.entryPath(configurationKey(bundled())!, documentKey(configurationKey(bundled())!, doc)))).toBe(true);
+    // The run's own folder is marked with the time it was used.
+    const marked = Number(readFileSync(join(own, 'last-used'), 'utf8'));
+    expect(marked).toBeGreaterThanOrEqual(before);
+    expect(marked).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('a folder without a mark counts as used when it last changed: one another run has just made stays', () => {
+    const dir = cacheDir();
+    const justMade = otherConfiguration(dir, 'just-made', 'no mark', 0);
+    const old = [1, 2, 3].map((hours) => otherConfiguration(dir, `old-${hours}`, hours * HOUR));
+    new AnalysisCache(dir).analyze(docOf(ARTICLE), bundled());
+    expect([justMade, ...old].map((folder) => existsSync(folder))).toEqual([true, true, false, false]);
+  });
+
+  it('a run that only reads (every entry warm) marks its folder too, and still removes stale ones', () => {
+    const dir = cacheDir();
+    const doc = docOf(ARTICLE);
+    new AnalysisCache(dir).analyze(doc, bundled());
+    const stale = [1, 2, 3].map((hours) => otherConfiguration(dir, `stale-${hours}`, hours * HOUR));
+    const warm = new AnalysisCache(dir);
+    warm.analyze(doc, bundled());
+    expect(warm.stats).toMatchObject({ analysed: 0, fromCache: 1 });
+    expect(stale.map((folder) => existsSync(folder))).toEqual([true, true, false]);
+  });
+
+  it('two configurations used in turn on one folder keep their entries (both served warm)', () => {
+    const dir = cacheDir();
+    const doc = docOf(ARTICLE);
+    const other = loadConfiguration({ overrides: { 'event/visit': 'warning' } });
+    for (const configuration of [bundled(), other]) new AnalysisCache(dir).analyze(doc, configuration);
+    const again = new AnalysisCache(dir);
+    again.analyze(doc, bundled());
+    again.analyze(doc, other);
+    expect(again.stats).toMatchObject({ analysed: 0, fromCache: 2 });
+  });
+});
+
 describe('damaged entries are recomputed, never trusted', () => {
   const damages: Record<string, (text: string) => string> = {
     truncated: (text) => text.slice(0, Math.floor(text.length / 2)),
@@ -151,15 +216,16 @@ describe('damaged entries are recomputed, never trusted', () => {
     const b = docOf(ARTICLE.replace('2021', '2019'));
     const cache = new AnalysisCache(dir);
     cache.analyze(a, bundled());
-    const key = (doc: typeof a) => documentKey(configurationKey(bundled())!, doc);
-    let entry = readFileSync(cache.entryPath(key(a)), 'utf8');
+    const configKey = configurationKey(bundled())!;
+    const key = (doc: typeof a) => documentKey(configKey, doc);
+    let entry = readFileSync(cache.entryPath(configKey, key(a)), 'utf8');
     if (header === 'forged') {
       const body = entry.slice(entry.indexOf('\n') + 1);
       const digest = createHash('sha256').update(body, 'utf8').digest('hex');
       entry = `${JSON.stringify({ format: CACHE_FORMAT, key: key(b), digest })}\n${body}`;
     }
-    mkdirSync(dirname(cache.entryPath(key(b))), { recursive: true });
-    writeFileSync(cache.entryPath(key(b)), entry);
+    mkdirSync(dirname(cache.entryPath(configKey, key(b))), { recursive: true });
+    writeFileSync(cache.entryPath(configKey, key(b)), entry);
     const reader = new AnalysisCache(dir);
     expect(reader.analyze(b, bundled())).toEqual(analyzeDocument(b, bundled()));
     return reader;
