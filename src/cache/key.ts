@@ -7,7 +7,7 @@ import type { AnalyzeOptions } from '../pipeline.js';
 import { VERSION } from '../version.js';
 
 /** Bumped when the entry layout or what a key covers changes; old entries are then never read. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 /** Where the rules and lexicons came from, as loadConfiguration resolved them. */
 export interface RuleSourcesDigest {

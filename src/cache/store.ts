@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from '../model/document.js';
-import { packClaimRuns, unpackClaimRuns, type PackedRuns } from '../claims/pack.js';
+import type { Span } from '../model/mention.js';
+import { prepareClaims, rulesById, unprepareClaims, type PreparedClaims, type PreparedGroup } from '../claims/store.js';
 import { analyzeDocument, KeptDocument, type DocumentResult } from '../pipeline.js';
 import { CACHE_FORMAT, configurationKey, documentKey, type CacheableConfiguration } from './key.js';
 
@@ -41,10 +42,12 @@ export interface CacheStats {
  * any more can go: each run marks its own folder as used, and removes the folders beyond the
  * {@link KEPT_CONFIGURATIONS} most recently used.
  *
- * An entry is a header line `{"format","key","digest"}` followed by the result's JSON, its claims packed as
- * the claims store packs them (../claims/pack.ts) and without the article's text, which the key covers; the
- * digest is the sha256 of that JSON, so a damaged entry is noticed without trusting it. Entries are written to a
- * temporary file and renamed, so a crash or a parallel run never leaves half an entry.
+ * An entry is a header line `{"format","key","digest"}`, then the result's JSON without the article's text
+ * (the key covers it) and without its claims, then the claims as the spill's lines hold them
+ * (`PreparedClaims`, ../claims/store.ts): a line per group of packed claims, then a line per summary. A run
+ * that spills writes those lines as they are, never unpacking the claims. The digest is the sha256 of all
+ * but the header, so a damaged entry is noticed without trusting it. Entries are written to a temporary
+ * file and renamed, so a crash or a parallel run never leaves half an entry.
  */
 export class AnalysisCache {
   readonly stats: CacheStats = { analysed: 0, fromCache: 0, discarded: 0, writeFailures: 0 };
@@ -55,21 +58,26 @@ export class AnalysisCache {
 
   constructor(readonly dir: string = DEFAULT_CACHE_DIR) {}
 
-  /** `analyzeDocument(doc, configuration)`, from the cache when an entry for this exact input exists. */
-  analyze(doc: Document, configuration: CacheableConfiguration): DocumentResult {
+  /**
+   * `analyzeDocument(doc, configuration)`, from the cache when an entry for this exact input exists. With
+   * `prepared` (a run that spills its claims), the result also has its claims prepared for the spill, and
+   * one served from the cache has only those: its `claims` are left empty, never unpacked.
+   */
+  analyze(doc: Document, configuration: CacheableConfiguration, options: { prepared?: boolean } = {}): CachedResult {
     const configKey = configurationKey(configuration);
     if (configKey === undefined) return this.compute(doc, configuration);
     if (!this.used.has(configKey)) this.use(configKey);
     const key = documentKey(configKey, doc);
     const path = this.entryPath(configKey, key);
-    const cached = this.read(path, key, doc);
+    const cached = this.read(path, key, doc, options.prepared === true);
     if (cached) {
       this.stats.fromCache += 1;
       return cached;
     }
     const result = this.compute(doc, configuration);
-    this.write(path, key, result);
-    return result;
+    const prepared = prepareClaims(result.claims, rulesById(configuration.rules));
+    this.write(path, key, result, prepared);
+    return options.prepared ? { ...result, prepared } : result;
   }
 
   /** The file of an article's entry, `key` made of `configKey` (exposed for tests that damage entries on purpose). */
@@ -112,7 +120,7 @@ export class AnalysisCache {
     return analyzeDocument(doc, configuration);
   }
 
-  private read(path: string, key: string, doc: Document): DocumentResult | undefined {
+  private read(path: string, key: string, doc: Document, keepPrepared: boolean): CachedResult | undefined {
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
@@ -124,30 +132,41 @@ export class AnalysisCache {
       const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; digest?: unknown };
       const body = text.slice(newline + 1);
       if (newline < 0 || header.format !== CACHE_FORMAT || header.key !== key || header.digest !== sha256(body)) throw new Error('stale');
-      const entry = JSON.parse(body) as Entry;
+      const lines = body.split('\n');
+      const entry = JSON.parse(lines[0]!) as Entry;
       // The body names its article's key too: an entry put under another article's key (header and all) is refused.
       if (entry.key !== key) throw new Error('key');
       const analysed = entry.analysis?.doc;
-      if (analysed?.id !== doc.id || analysed.path !== doc.path || !Array.isArray(entry.analysis.sentences) || !Array.isArray(entry.claims) || !Array.isArray(entry.findings)) throw new Error('shape');
+      if (analysed?.id !== doc.id || analysed.path !== doc.path || !Array.isArray(entry.analysis.sentences) || !Array.isArray(entry.findings)) throw new Error('shape');
+      if (!Array.isArray(entry.groups) || !Array.isArray(entry.runs) || !Array.isArray(entry.summaries) || lines.length !== 1 + entry.groups.length + entry.summaries.length) throw new Error('shape');
       // The entry leaves the text out (the key covers it): the article's text as read goes back in its place.
       analysed.text = doc.text;
-      return { analysis: KeptDocument.of(analysed, entry.analysis.sentences), claims: unpackClaimRuns(entry.claims, analysed.id, analysed.lang), findings: entry.findings };
+      const prepared: PreparedClaims = {
+        groups: entry.groups.map(([ruleId, shard, groupDoc, groupLang], g): PreparedGroup => ({ ruleId, shard, doc: groupDoc ?? analysed.id, lang: groupLang ?? analysed.lang, packed: lines[1 + g]! })),
+        runs: entry.runs,
+        summaries: entry.summaries.map((ruleId, s) => ({ ruleId, json: lines[1 + entry.groups.length + s]! })),
+      };
+      const analysis = KeptDocument.of(analysed, entry.analysis.sentences);
+      return keepPrepared ? { analysis, claims: [], findings: entry.findings, prepared } : { analysis, claims: unprepareClaims(prepared), findings: entry.findings };
     } catch {
       this.stats.discarded += 1;
       return undefined;
     }
   }
 
-  private write(path: string, key: string, result: DocumentResult): void {
+  private write(path: string, key: string, result: DocumentResult, prepared: PreparedClaims): void {
     const { doc } = result.analysis;
     const entry: Entry = {
       key,
       // The text is the largest field of the document and the key covers it: left empty, in its place.
       analysis: { doc: { ...doc, text: '' }, sentences: result.analysis.sentences },
-      claims: packClaimRuns(result.claims, doc.id, doc.lang),
       findings: result.findings,
+      // A group's document and language are written only when they are not the article's.
+      groups: prepared.groups.map((group): EntryGroup => (group.doc === doc.id && group.lang === doc.lang ? [group.ruleId, group.shard] : [group.ruleId, group.shard, group.doc, group.lang])),
+      runs: prepared.runs,
+      summaries: prepared.summaries.map((summary) => summary.ruleId),
     };
-    const body = JSON.stringify(entry);
+    const body = [JSON.stringify(entry), ...prepared.groups.map((group) => group.packed), ...prepared.summaries.map((summary) => summary.json)].join('\n');
     const temp = `${path}.${process.pid}.${(this.temporaries += 1)}.tmp`;
     try {
       this.prepare();
@@ -186,13 +205,22 @@ export class AnalysisCache {
   }
 }
 
-/** An entry's body: its key, and a DocumentResult without the article's text and with its claims packed. */
+/** A result, and with `analyze(…, { prepared: true })` its claims prepared for the spill (then `claims` may be empty). */
+export type CachedResult = DocumentResult & { prepared?: PreparedClaims };
+
+/** The first line of an entry's body: its key, a DocumentResult without the article's text or claims, and what the claim lines are. */
 interface Entry {
   key: string;
-  analysis: DocumentResult['analysis'];
-  claims: PackedRuns;
+  analysis: { doc: DocumentResult['analysis']['doc']; sentences: Span[] };
   findings: DocumentResult['findings'];
+  /** Per line of packed claims: rule id and shard, then document and language when not the article's. */
+  groups: EntryGroup[];
+  runs: PreparedClaims['runs'];
+  /** Per summary line: its rule id. */
+  summaries: string[];
 }
+
+type EntryGroup = [string, number, string?, string?];
 
 /** The folders of the configurations beside `own` beyond the KEPT_CONFIGURATIONS most recently used (none if unreadable). */
 function staleConfigurations(own: string): string[] {

@@ -131,24 +131,3 @@ export function unpackClaim(packed: PackedClaim, lineDoc: string, lineLang: stri
   const rest = packed[REST] as Record<string, unknown> | 0 | undefined;
   return rest ? Object.assign(claim, rest) : claim;
 }
-
-/** An article's claims as the analysis cache keeps them: runs of consecutive claims of one rule, `[rule id, claims]`, in their order. */
-export type PackedRuns = Array<[string, PackedClaim[]]>;
-
-/** The claims of one article (`doc`, in `lang`), packed in runs by rule, their order kept. */
-export function packClaimRuns(claims: readonly Claim[], doc: string, lang: string): PackedRuns {
-  const runs: PackedRuns = [];
-  let run: [string, PackedClaim[]] | undefined;
-  for (const claim of claims) {
-    if (run?.[0] !== claim.ruleId) runs.push((run = [claim.ruleId, []]));
-    run[1].push(packClaim(claim, doc, lang));
-  }
-  return runs;
-}
-
-/** The claims `packClaimRuns` was given, in their order. */
-export function unpackClaimRuns(runs: PackedRuns, doc: string, lang: string): Claim[] {
-  const claims: Claim[] = [];
-  for (const [ruleId, packed] of runs) for (const claim of packed) claims.push(unpackClaim(claim, doc, lang, ruleId));
-  return claims;
-}

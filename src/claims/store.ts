@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Claim } from '../model/claim.js';
 import { CrosscheckError } from '../model/errors.js';
 import type { ClaimSource, Rule } from '../rules/types.js';
-import { groupBy, pushTo } from '../util/collections.js';
+import { getOrMake, groupBy, pushTo } from '../util/collections.js';
 import { packClaim, unpackClaim, type PackedClaim } from './pack.js';
 
 /**
@@ -160,43 +160,130 @@ interface PendingBytes {
 }
 
 /**
+ * One article's claims as its spill lines hold them, made once and written as they are: packed, turned to
+ * JSON, grouped by rule and shard. The analysis cache keeps claims in this form too, so that an article it
+ * serves goes to the spill without its claims being unpacked, packed and turned to JSON again.
+ */
+export interface PreparedClaims {
+  /** One per rule and shard, in the order of their first claims. */
+  groups: PreparedGroup[];
+  /** The claims' own order: runs of consecutive claims of one group, `[group index, how many]`. */
+  runs: Array<[number, number]>;
+  /** One per rule that summarises its claims (`Rule.summarize`), in the order of their first claims. */
+  summaries: Array<{ ruleId: string; json: string }>;
+}
+
+/** The claims of one rule and shard: packed against the document and language of the first, as JSON without the array's brackets. */
+export interface PreparedGroup {
+  ruleId: string;
+  shard: number;
+  doc: string;
+  lang: string;
+  packed: string;
+}
+
+const rulesByIdMemo = new WeakMap<readonly Rule[], ReadonlyMap<string, Rule>>();
+
+/** The rules by id (memoised per list). */
+export function rulesById(rules: readonly Rule[]): ReadonlyMap<string, Rule> {
+  let byId = rulesByIdMemo.get(rules);
+  if (!byId) rulesByIdMemo.set(rules, (byId = new Map(rules.map((rule) => [rule.meta.id, rule]))));
+  return byId;
+}
+
+/** One article's claims, prepared for its spill lines (a claim of a rule not in `rules` goes to shard 0, with no summary). */
+export function prepareClaims(claims: readonly Claim[], rules: ReadonlyMap<string, Rule>): PreparedClaims {
+  const groupIndex = new Map<string, number[]>(); // rule id → group index by shard
+  const lists: Claim[][] = [];
+  const keys: Array<{ ruleId: string; shard: number }> = [];
+  const runs: Array<[number, number]> = [];
+  const summarised = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const rule = rules.get(claim.ruleId);
+    const shards = rule ? shardCount(rule) : 1;
+    const shard = shards === 1 ? 0 : hash(rule!.blockOf!(claim)) % shards;
+    const byShard = getOrMake(groupIndex, claim.ruleId, () => []);
+    let group = byShard[shard];
+    if (group === undefined) {
+      group = byShard[shard] = lists.length;
+      lists.push([]);
+      keys.push({ ruleId: claim.ruleId, shard });
+    }
+    lists[group]!.push(claim);
+    const last = runs[runs.length - 1];
+    if (last?.[0] === group) last[1] += 1;
+    else runs.push([group, 1]);
+    if (rule?.summarize) pushTo(summarised, claim.ruleId, claim);
+  }
+  const groups = lists.map((list, g): PreparedGroup => {
+    const { doc, lang } = list[0]!;
+    return { ...keys[g]!, doc, lang, packed: JSON.stringify(list.map((claim) => packClaim(claim, doc, lang))).slice(1, -1) };
+  });
+  // As an element of an array, as the line holds it (undefined is null there).
+  const summaries = [...summarised].map(([ruleId, list]) => ({ ruleId, json: JSON.stringify([rules.get(ruleId)!.summarize!(list)]).slice(1, -1) }));
+  return { groups, runs, summaries };
+}
+
+/** The claims `prepareClaims` was given, in their order. */
+export function unprepareClaims(prepared: PreparedClaims): Claim[] {
+  const unpacked = prepared.groups.map((group) => (JSON.parse(`[${group.packed}]`) as PackedClaim[]).map((packed) => unpackClaim(packed, group.doc, group.lang, group.ruleId)));
+  const next = unpacked.map(() => 0);
+  const claims: Claim[] = [];
+  for (const [group, count] of prepared.runs) {
+    const from = next[group]!;
+    for (let i = from; i < from + count; i++) claims.push(unpacked[group]![i]!);
+    next[group] = from + count;
+  }
+  return claims;
+}
+
+/**
  * One thread's writer of spilled claims. Call `flush` before another thread reads what it wrote. Each line is
  * encoded into its file's buffer as soon as it is made, so the string dies young (lines kept as strings
  * until a flush lived long enough to be copied into the old generation, and collected from there).
  */
 export class SpillWriter {
   private readonly ruleIndex: Map<string, number>;
+  private readonly byId: ReadonlyMap<string, Rule>;
   private readonly pending = new Map<string, PendingBytes>();
 
   constructor(
     private readonly dir: string,
     private readonly thread: string,
-    private readonly rules: readonly Rule[],
+    rules: readonly Rule[],
   ) {
     this.ruleIndex = new Map(rules.map((rule, i) => [rule.meta.id, i]));
+    this.byId = rulesById(rules);
   }
 
   /** Writes one article's claims (of every rule), and the summaries of the rules that make them. */
   write(order: ClaimOrder, claims: readonly Claim[]): void {
-    const byFile = new Map<string, Claim[]>();
-    const byRule = new Map<number, Claim[]>();
-    for (const claim of claims) {
-      const r = this.ruleIndex.get(claim.ruleId);
-      if (r === undefined) throw new Error(`claim of unknown rule ${claim.ruleId}`);
-      const rule = this.rules[r]!;
-      const shards = shardCount(rule);
-      const shard = shards === 1 ? 0 : hash(rule.blockOf!(claim)) % shards;
-      pushTo(byFile, fileName(r, shard, this.thread), claim);
-      if (rule.summarize) pushTo(byRule, r, claim);
-    }
-    for (const [name, list] of byFile) {
-      this.append(name, [order[0], order[1], list[0]!.doc, list[0]!.lang, list.map((claim) => packClaim(claim, list[0]!.doc, list[0]!.lang))]);
-    }
-    for (const [r, list] of byRule) this.append(summaryFileName(r, this.thread), [order[0], order[1], this.rules[r]!.summarize!(list)]);
+    this.writePrepared(order, this.prepare(claims));
   }
 
-  private append(name: string, entry: unknown): void {
-    const line = `${JSON.stringify(entry)}\n`;
+  /** An article's claims prepared for this writer's rules. */
+  prepare(claims: readonly Claim[]): PreparedClaims {
+    return prepareClaims(claims, this.byId);
+  }
+
+  /**
+   * Writes one article's prepared claims: per group, the line `[batch,index,doc,lang,[packed claims]]`, and per
+   * summary `[batch,index,summary]` (what JSON.stringify makes of those arrays, byte for byte).
+   */
+  writePrepared(order: ClaimOrder, prepared: PreparedClaims): void {
+    const place = `[${order[0]},${order[1]},`;
+    const indices = prepared.groups.map((group) => {
+      const r = this.ruleIndex.get(group.ruleId);
+      if (r === undefined) throw new Error(`claim of unknown rule ${group.ruleId}`);
+      return r;
+    });
+    prepared.groups.forEach((group, g) => {
+      this.append(fileName(indices[g]!, group.shard, this.thread), `${place}${JSON.stringify(group.doc)},${JSON.stringify(group.lang)},[${group.packed}]]\n`);
+    });
+    for (const summary of prepared.summaries) this.append(summaryFileName(this.ruleIndex.get(summary.ruleId)!, this.thread), `${place}${summary.json}]\n`);
+  }
+
+  private append(name: string, line: string): void {
     // At most 3 bytes of UTF-8 per UTF-16 unit: room for that many never truncates the line.
     const most = 3 * line.length;
     let file = this.pending.get(name);

@@ -1,4 +1,4 @@
-import type { AnalysisCache } from '../cache/store.js';
+import type { AnalysisCache, CachedResult } from '../cache/store.js';
 import type { Configuration } from '../check.js';
 import type { Document, Lang } from '../model/document.js';
 import { ingest, type IngestProblem } from '../ingest/read.js';
@@ -48,15 +48,17 @@ export function analyzeInProcess(
   const { spill } = options;
   // Writing claims is part of producing them: timed as the claims stage.
   const writing = (write: () => void) => (times ? timed(times, 'claims', write) : write());
+  // Spilling, the cache gives claims prepared for the spill: served from an entry, they are never unpacked.
+  const cacheOptions = { prepared: spill !== undefined };
   for (const doc of documents) {
-    let result: DocumentResult;
+    let result: CachedResult;
     // The cache hashes the rules themselves, so it is given them untouched (and timed as a whole).
-    if (cache) result = times ? timed(times, 'extract', () => cache.analyze(doc, configuration)) : cache.analyze(doc, configuration);
+    if (cache) result = times ? timed(times, 'extract', () => cache.analyze(doc, configuration, cacheOptions)) : cache.analyze(doc, configuration, cacheOptions);
     else result = times ? analyzeDocumentTimed(doc, configuration, times) : analyzeDocument(doc, configuration);
     if (spill) {
-      const { claims } = result;
-      writing(() => spill.writer.write([spill.batch, results.length], claims));
-      result = { ...result, claims: [] };
+      const { claims, prepared } = result;
+      writing(() => spill.writer.writePrepared([spill.batch, results.length], prepared ?? spill.writer.prepare(claims)));
+      result = { analysis: result.analysis, claims: [], findings: result.findings };
     }
     results.push(result);
     options.onProgress?.(results.length, documents.length);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { check, loadConfiguration, type Configuration } from '../../src/check.js';
 import { CACHE_FORMAT, configurationKey, documentKey } from '../../src/cache/key.js';
 import { AnalysisCache, KEPT_CONFIGURATIONS } from '../../src/cache/store.js';
-import { packClaimRuns, unpackClaimRuns } from '../../src/claims/pack.js';
+import { prepareClaims, rulesById, unprepareClaims } from '../../src/claims/store.js';
 import type { Claim } from '../../src/model/claim.js';
 import { parseDocumentText } from '../../src/ingest/read.js';
 import { analyzeDocument } from '../../src/pipeline.js';
@@ -77,14 +77,19 @@ describe('AnalysisCache', () => {
 });
 
 describe('cache entries', () => {
-  it('keep the claims packed and leave the article text out (the key covers it)', () => {
+  it('keep the claims as the spill’s lines hold them and leave the article text out (the key covers it)', () => {
     const dir = cacheDir();
     const doc = docOf(ARTICLE);
     const fresh = new AnalysisCache(dir).analyze(doc, bundled());
     const [entry] = entries(dir);
-    const body = JSON.parse(readFileSync(entry!, 'utf8').split('\n')[1]!) as { analysis: { doc: { text: string } }; claims: unknown[] };
+    const [, first, ...claimLines] = readFileSync(entry!, 'utf8').split('\n');
+    const body = JSON.parse(first!) as { analysis: { doc: { text: string } }; groups: Array<[string, number, string?]>; summaries: string[] };
     expect(body.analysis.doc.text).toBe('');
-    expect(body.claims.map((run) => (run as [string, unknown[]])[0])).toEqual([...new Set(fresh.claims.map((claim) => claim.ruleId))]);
+    // A line per rule and shard (packed against the article: no document named), then a line per summary.
+    const prepared = prepareClaims(fresh.claims, rulesById(bundled().rules));
+    expect(body.groups).toEqual(prepared.groups.map((group) => [group.ruleId, group.shard]));
+    expect(claimLines).toEqual([...prepared.groups.map((group) => group.packed), ...prepared.summaries.map((summary) => summary.json)]);
+    expect(body.summaries.length).toBeGreaterThan(0);
     expect(readFileSync(entry!, 'utf8').length).toBeLessThan(JSON.stringify(fresh).length);
     // Read back, the document is the analysed one with the article's text in its place (fields JSON keeps, in order).
     const served = new AnalysisCache(dir).analyze(doc, bundled());
@@ -96,9 +101,23 @@ describe('cache entries', () => {
     const base = analyzeDocument(docOf(ARTICLE), bundled()).claims;
     const [a, b] = [base[0]!, base.find((claim) => claim.ruleId !== base[0]!.ruleId)!];
     const claims: Claim[] = [a, b, { ...a, id: `${a.doc}#${a.ruleId}#x`, note: 'kept' } as Claim, { ...b, doc: 'elsewhere' }];
-    const runs = packClaimRuns(claims, a.doc, a.lang);
-    expect(runs.map(([ruleId]) => ruleId)).toEqual([a.ruleId, b.ruleId, a.ruleId, b.ruleId]);
-    expect(unpackClaimRuns(JSON.parse(JSON.stringify(runs)), a.doc, a.lang)).toEqual(claims);
+    const prepared = prepareClaims(claims, rulesById(bundled().rules));
+    expect(prepared.runs.map(([group]) => prepared.groups[group]!.ruleId)).toEqual([a.ruleId, b.ruleId, a.ruleId, b.ruleId]);
+    expect(unprepareClaims(JSON.parse(JSON.stringify(prepared)))).toEqual(claims);
+  });
+
+  it('are served to a run that spills as the spill’s lines, claims never unpacked', () => {
+    const dir = cacheDir();
+    const doc = docOf(ARTICLE);
+    const cold = new AnalysisCache(dir).analyze(doc, bundled(), { prepared: true });
+    const expected = prepareClaims(cold.claims, rulesById(bundled().rules));
+    expect(cold.prepared).toEqual(expected);
+    const warm = new AnalysisCache(dir);
+    const served = warm.analyze(doc, bundled(), { prepared: true });
+    expect(warm.stats).toMatchObject({ analysed: 0, fromCache: 1 });
+    expect(served.claims).toEqual([]);
+    expect(served.prepared).toEqual(expected);
+    expect({ ...served, claims: unprepareClaims(served.prepared!), prepared: undefined }).toEqual({ ...cold, prepared: undefined });
   });
   it('are written after removing those of older cache formats, which no run reads again', () => {
     const dir = cacheDir();

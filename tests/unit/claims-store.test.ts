@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { check } from '../../src/check.js';
 import { AUTO_SPILL_MIN_FILES, clearSpill, makeSpillDir, memorySource, readSpillFile, removeSpill, shouldSpill, SPILL_SHARDS, spilledSource, SpillWriter, sweepStaleSpills } from '../../src/claims/store.js';
 import type { Claim } from '../../src/model/claim.js';
 import { analyzeArticles } from '../../src/parallel/analyze.js';
+import { analyzeInProcess, oneThreadSpill } from '../../src/parallel/in-process.js';
+import { AnalysisCache } from '../../src/cache/store.js';
 import { checkCorpus } from '../../src/pipeline.js';
 import { bundled, tempRootFolder } from '../helpers.js';
 
@@ -238,6 +240,27 @@ describe('claims store: written by threads, read back in document order', () => 
     } finally {
       removeSpill(dir);
     }
+  });
+
+  it('writes the same bytes from an analysis cache, cold or warm, as without one', () => {
+    const spillOf = (cache?: AnalysisCache): Map<string, string> => {
+      const dir = makeSpillDir();
+      try {
+        analyzeInProcess(corpus.files, configuration, { cache, spill: oneThreadSpill(dir, configuration.rules) });
+        return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+      } finally {
+        removeSpill(dir);
+      }
+    };
+    const cacheDir = join(mkdtempSync(join(tempRootFolder(), 'crosscheck-spill-cache-')), 'cache');
+    const plain = spillOf();
+    const cold = new AnalysisCache(cacheDir);
+    const warm = new AnalysisCache(cacheDir);
+    expect(spillOf(cold)).toEqual(plain);
+    expect(spillOf(warm)).toEqual(plain);
+    expect([cold.stats.analysed, warm.stats.fromCache]).toEqual([corpus.files.length, corpus.files.length]);
+    expect([...plain.keys()].filter((name) => name.includes('-sum-')).length).toBeGreaterThan(0);
+    expect(plain.size).toBeGreaterThan(10);
   });
 
   it('makes check() give the same report with the claims on disk', () => {
