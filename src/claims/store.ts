@@ -258,12 +258,7 @@ export class SpillWriter {
 
   /** Writes one article's claims (of every rule), and the summaries of the rules that make them. */
   write(order: ClaimOrder, claims: readonly Claim[]): void {
-    this.writePrepared(order, this.prepare(claims));
-  }
-
-  /** An article's claims prepared for this writer's rules. */
-  prepare(claims: readonly Claim[]): PreparedClaims {
-    return prepareClaims(claims, this.byId);
+    this.writePrepared(order, prepareClaims(claims, this.byId));
   }
 
   /**

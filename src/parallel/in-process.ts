@@ -57,7 +57,8 @@ export function analyzeInProcess(
     else result = times ? analyzeDocumentTimed(doc, configuration, times) : analyzeDocument(doc, configuration);
     if (spill) {
       const { claims, prepared } = result;
-      writing(() => spill.writer.writePrepared([spill.batch, results.length], prepared ?? spill.writer.prepare(claims)));
+      const order = [spill.batch, results.length] as const;
+      writing(() => (prepared ? spill.writer.writePrepared(order, prepared) : spill.writer.write(order, claims)));
       result = { analysis: result.analysis, claims: [], findings: result.findings };
     }
     results.push(result);
