@@ -14,7 +14,7 @@ import { progressReporter } from './progress.js';
 import { formatTimings, parseJobs, stageRecorder, writeStats } from './timings.js';
 import type { StageListener } from '../parallel/stages.js';
 import { changedArticleFiles } from './git.js';
-import { AUTO_SPILL_MIN_FILES, type SpillChoice } from '../claims/store.js';
+import { AUTO_SPILL_MIN_FILES, AUTO_SPILL_MIN_FILES_CACHED, type SpillChoice } from '../claims/store.js';
 import { EXIT, type Io } from './io.js';
 import { configPath } from './rules-command.js';
 
@@ -69,7 +69,7 @@ export function articleOptions<T>(yargs: Argv<T>) {
     .option('spill', {
       choices: ['auto', 'always', 'never'] as const,
       default: 'auto' as SpillChoice,
-      describe: `keep extracted claims in a temporary folder instead of memory, so large archives fit in RAM: auto spills from ${AUTO_SPILL_MIN_FILES.toLocaleString('en-US')} articles on; same report either way`,
+      describe: `keep extracted claims in a temporary folder instead of memory, so large archives fit in RAM: auto spills from ${AUTO_SPILL_MIN_FILES.toLocaleString('en-US')} articles on, from ${AUTO_SPILL_MIN_FILES_CACHED.toLocaleString('en-US')} with --cache (faster then); same report either way`,
     });
 }
 

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/generate.js';
 import { check } from '../../src/check.js';
-import { AUTO_SPILL_MIN_FILES, clearSpill, makeSpillDir, memorySource, readSpillFile, removeSpill, shouldSpill, SPILL_SHARDS, spilledSource, SpillWriter, sweepStaleSpills } from '../../src/claims/store.js';
+import { AUTO_SPILL_MIN_FILES, AUTO_SPILL_MIN_FILES_CACHED, clearSpill, makeSpillDir, memorySource, readSpillFile, removeSpill, shouldSpill, SPILL_SHARDS, spilledSource, SpillWriter, sweepStaleSpills } from '../../src/claims/store.js';
 import type { Claim } from '../../src/model/claim.js';
 import { analyzeArticles } from '../../src/parallel/analyze.js';
 import { analyzeInProcess, oneThreadSpill } from '../../src/parallel/in-process.js';
@@ -30,9 +30,14 @@ function claimsOf(ruleId: string, all: readonly Claim[]): Claim[] {
 }
 
 describe('claims store: when to spill', () => {
-  it('spills from AUTO_SPILL_MIN_FILES articles on with auto, and always or never when told', () => {
+  it('spills from AUTO_SPILL_MIN_FILES articles on with auto (AUTO_SPILL_MIN_FILES_CACHED with a cache), and always or never when told', () => {
     expect(shouldSpill(undefined, AUTO_SPILL_MIN_FILES - 1)).toBe(false);
     expect(shouldSpill('auto', AUTO_SPILL_MIN_FILES)).toBe(true);
+    expect(AUTO_SPILL_MIN_FILES_CACHED).toBeLessThan(AUTO_SPILL_MIN_FILES);
+    expect(shouldSpill('auto', AUTO_SPILL_MIN_FILES_CACHED - 1, true)).toBe(false);
+    expect(shouldSpill('auto', AUTO_SPILL_MIN_FILES_CACHED, true)).toBe(true);
+    expect(shouldSpill('auto', AUTO_SPILL_MIN_FILES_CACHED, false)).toBe(false);
+    expect(shouldSpill('never', AUTO_SPILL_MIN_FILES, true)).toBe(false);
     expect(shouldSpill('always', 1)).toBe(true);
     expect(shouldSpill('never', 10 * AUTO_SPILL_MIN_FILES)).toBe(false);
   });
