@@ -41,21 +41,34 @@ export function codePointStartBefore(text: string, end: number, from = 0): numbe
  */
 export function letterRuns(text: string): string[] {
   const runs: string[] = [];
+  forEachLetterRun(text, (start, end) => runs.push(text.slice(start, end)));
+  return runs;
+}
+
+/**
+ * Calls `visit` with the bounds of each run `letterRuns` gives, in order, and whether the run is all ASCII
+ * (letters and apostrophes), without making a string of it.
+ */
+export function forEachLetterRun(text: string, visit: (start: number, end: number, ascii: boolean) => void): void {
   let start = -1;
+  let ascii = true;
   let at = 0;
   while (at < text.length) {
     const code = text.codePointAt(at)!;
     const width = code > 0xffff ? 2 : 1;
     if (code === 0x27 || isLetter(code)) {
-      if (start < 0) start = at;
+      if (start < 0) {
+        start = at;
+        ascii = true;
+      }
+      if (code >= 0x80) ascii = false;
     } else if (start >= 0) {
-      runs.push(text.slice(start, at));
+      visit(start, at, ascii);
       start = -1;
     }
     at += width;
   }
-  if (start >= 0) runs.push(text.slice(start));
-  return runs;
+  if (start >= 0) visit(start, text.length, ascii);
 }
 
 const LETTER = /^\p{L}$/u;
