@@ -30,6 +30,8 @@ export interface CacheStats {
   discarded: number;
   /** Entries that could not be written (read-only folder, full disk); the run goes on without them. */
   writeFailures: number;
+  /** Configurations whose entries were removed: used less recently than the KEPT_CONFIGURATIONS kept. */
+  removedConfigurations: number;
 }
 
 /**
@@ -50,13 +52,20 @@ export interface CacheStats {
  * file and renamed, so a crash or a parallel run never leaves half an entry.
  */
 export class AnalysisCache {
-  readonly stats: CacheStats = { analysed: 0, fromCache: 0, discarded: 0, writeFailures: 0 };
+  readonly stats: CacheStats = { analysed: 0, fromCache: 0, discarded: 0, writeFailures: 0, removedConfigurations: 0 };
   private prepared = false;
   private temporaries = 0;
   /** The configurations this cache object has marked as used (once each). */
   private readonly used = new Set<string>();
 
-  constructor(readonly dir: string = DEFAULT_CACHE_DIR) {}
+  /**
+   * `evict: false` leaves other configurations' entries alone (a worker thread: the main thread's cache
+   * removes them, once, and counts them).
+   */
+  constructor(
+    readonly dir: string = DEFAULT_CACHE_DIR,
+    private readonly options: { evict?: boolean } = {},
+  ) {}
 
   /**
    * `analyzeDocument(doc, configuration)`, from the cache when an entry for this exact input exists. With
@@ -106,9 +115,11 @@ export class AnalysisCache {
     } catch {
       return;
     }
+    if (this.options.evict === false) return;
     for (const stale of staleConfigurations(own)) {
       try {
         rmSync(stale, { recursive: true, force: true });
+        this.stats.removedConfigurations += 1;
       } catch {
         // another run is removing it too, or it cannot be: left for the next run
       }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Argv } from 'yargs';
-import { AnalysisCache, DEFAULT_CACHE_DIR } from '../cache/store.js';
+import { AnalysisCache, DEFAULT_CACHE_DIR, KEPT_CONFIGURATIONS } from '../cache/store.js';
 import { check, loadConfigurationAsync, type CheckRun, type Configuration } from '../check.js';
 import { CrosscheckError } from '../model/errors.js';
 import { pruneBaseline, readBaseline, serializeBaseline, type Baseline, type BaselineEntry } from '../report/baseline.js';
@@ -152,11 +152,12 @@ export function runArticleCheck(args: ArticleArgs, io: Io, configuration: Config
     io.error(`crosscheck: checked ${pluralize(run.scope.new, 'new article')} against ${pluralize(run.scope.archive, 'archive article')}`);
   }
   if (cache) {
-    const { analysed, fromCache, discarded, writeFailures } = cache.stats;
+    const { analysed, fromCache, discarded, writeFailures, removedConfigurations } = cache.stats;
     const troubles = [discarded > 0 ? `${discarded} damaged entries recomputed` : '', writeFailures > 0 ? `${writeFailures} entries could not be written` : '']
       .filter(Boolean)
       .join(', ');
-    io.error(`crosscheck: cache ${cache.dir}: ${analysed} analysed, ${fromCache} from the cache${troubles ? ` (${troubles})` : ''}`);
+    const removed = removedConfigurations > 0 ? `; removed the entries of ${pluralize(removedConfigurations, 'configuration')} not used lately (the ${KEPT_CONFIGURATIONS} most recent are kept)` : '';
+    io.error(`crosscheck: cache ${cache.dir}: ${analysed} analysed, ${fromCache} from the cache${troubles ? ` (${troubles})` : ''}${removed}`);
   }
   return run;
 }

@@ -32,7 +32,8 @@ async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
     { lexicon: setup.lexicon, rules, sources: setup.sources },
     {
       lang: setup.lang,
-      cache: setup.cacheDir === undefined ? undefined : new AnalysisCache(setup.cacheDir),
+      // The main thread's cache removes the entries of configurations no longer used (once, counted).
+      cache: setup.cacheDir === undefined ? undefined : new AnalysisCache(setup.cacheDir, { evict: false }),
       timed: setup.timed,
       spill: setup.spillDir === undefined ? undefined : { dir: setup.spillDir, thread: setup.thread },
       onDocument: () => Atomics.add(signal, SIGNAL_DOCUMENTS, 1),

@@ -1,5 +1,5 @@
 import { tempRootFolder } from '../helpers.js';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,28 @@ function frozenInstall(): string {
   symlinkSync(join(ROOT, 'node_modules'), join(install, 'node_modules'), 'dir');
   return join(install, 'dist', 'cli', 'main.js');
 }
+
+describe('--cache and the entries of configurations no longer used', () => {
+  it('removes those beyond the 3 most recently used, and says so on standard error', () => {
+    const dir = mkdtempSync(join(tempRootFolder(), 'crosscheck-cache-evict-'));
+    const cache = join(dir, 'cache');
+    // Three configurations other runs used 1, 2 and 3 hours ago (a Crosscheck of this cache format).
+    const formats = crosscheck(['check', 'seeds', '--cache-dir', cache, '--fail-on', 'never']);
+    expect(formats.code, formats.stderr).toBe(0);
+    const [format] = readdirSync(cache).filter((name) => /^v\d+$/.test(name));
+    const others = [1, 2, 3].map((hours) => {
+      const folder = join(cache, format!, `other-${hours}`);
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'last-used'), `${Date.now() - hours * 3_600_000}\n`);
+      return folder;
+    });
+    const run = crosscheck(['check', 'seeds', '--cache-dir', cache, '--fail-on', 'never']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/cache \S+: 0 analysed, 5 from the cache; removed the entries of 1 configuration not used lately \(the 3 most recent are kept\)/);
+    expect(others.map((folder) => existsSync(folder))).toEqual([true, true, false]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
 
 describe(`--cache over an unchanged archive of ${ARTICLES} articles`, () => {
   let dir: string;

@@ -37,7 +37,7 @@ describe('AnalysisCache', () => {
     const fresh = analyzeDocument(doc, bundled());
     expect(cache.analyze(doc, bundled())).toEqual(fresh);
     expect(cache.analyze(doc, bundled())).toEqual(fresh);
-    expect(cache.stats).toEqual({ analysed: 1, fromCache: 1, discarded: 0, writeFailures: 0 });
+    expect(cache.stats).toEqual({ analysed: 1, fromCache: 1, discarded: 0, writeFailures: 0, removedConfigurations: 0 });
     // A second process (a new cache object on the same folder) reads the entry from disk.
     const again = new AnalysisCache(cache.dir);
     expect(again.analyze(doc, bundled())).toEqual(fresh);
@@ -162,6 +162,7 @@ describe('entries of configurations no run uses any more', () => {
     cache.analyze(doc, bundled());
     const own = cache.configurationDir(configurationKey(bundled())!);
     expect([recent, older, oldest, unmarked].map((folder) => existsSync(folder))).toEqual([true, true, false, false]);
+    expect(cache.stats.removedConfigurations).toBe(2);
     expect(existsSync(cache.entryPath(configurationKey(bundled())!, documentKey(configurationKey(bundled())!, doc)))).toBe(true);
     // The run's own folder is marked with the time it was used.
     const marked = Number(readFileSync(join(own, 'last-used'), 'utf8'));
@@ -184,8 +185,18 @@ describe('entries of configurations no run uses any more', () => {
     const stale = [1, 2, 3].map((hours) => otherConfiguration(dir, `stale-${hours}`, hours * HOUR));
     const warm = new AnalysisCache(dir);
     warm.analyze(doc, bundled());
-    expect(warm.stats).toMatchObject({ analysed: 0, fromCache: 1 });
+    expect(warm.stats).toMatchObject({ analysed: 0, fromCache: 1, removedConfigurations: 1 });
     expect(stale.map((folder) => existsSync(folder))).toEqual([true, true, false]);
+  });
+
+  it('are left alone by a cache made with evict: false (a worker thread), which still marks its own', () => {
+    const dir = cacheDir();
+    const stale = [1, 2, 3].map((hours) => otherConfiguration(dir, `stale-${hours}`, hours * HOUR));
+    const worker = new AnalysisCache(dir, { evict: false });
+    worker.analyze(docOf(ARTICLE), bundled());
+    expect(stale.map((folder) => existsSync(folder))).toEqual([true, true, true]);
+    expect(worker.stats.removedConfigurations).toBe(0);
+    expect(existsSync(join(worker.configurationDir(configurationKey(bundled())!), 'last-used'))).toBe(true);
   });
 
   it('two configurations used in turn on one folder keep their entries (both served warm)', () => {
@@ -265,7 +276,7 @@ describe('cache failures never fail a run', () => {
     const cache = new AnalysisCache(join(blocker, 'cache'));
     const doc = docOf(ARTICLE);
     expect(cache.analyze(doc, bundled())).toEqual(analyzeDocument(doc, bundled()));
-    expect(cache.stats).toEqual({ analysed: 1, fromCache: 0, discarded: 0, writeFailures: 1 });
+    expect(cache.stats).toEqual({ analysed: 1, fromCache: 0, discarded: 0, writeFailures: 1, removedConfigurations: 0 });
   });
 });
 
