@@ -35,19 +35,10 @@ export function codePointStartBefore(text: string, end: number, from = 0): numbe
 }
 
 /**
- * The maximal runs of letters and apostrophes (') in `text`, in order: what
- * `text.split(/[^\p{L}']+/u)` gives without its empty strings, read code point by code point instead of by
- * a Unicode regex (language detection reads every word of every article this way).
- */
-export function letterRuns(text: string): string[] {
-  const runs: string[] = [];
-  forEachLetterRun(text, (start, end) => runs.push(text.slice(start, end)));
-  return runs;
-}
-
-/**
- * Calls `visit` with the bounds of each run `letterRuns` gives, in order, and whether the run is all ASCII
- * (letters and apostrophes), without making a string of it.
+ * Calls `visit` with the bounds of each maximal run of letters and apostrophes (') in `text`, in order (the
+ * words `text.split(/[^\p{L}']+/u)` gives without its empty strings), and whether the run is all ASCII. Read
+ * code point by code point instead of by a Unicode regex, and without making a string of a run: language
+ * detection reads every word of every article this way.
  */
 export function forEachLetterRun(text: string, visit: (start: number, end: number, ascii: boolean) => void): void {
   let start = -1;

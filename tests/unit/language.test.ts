@@ -6,7 +6,6 @@ import { detectLanguage, stopwordCounts } from '../../src/ingest/language.js';
 import type { Lang } from '../../src/model/document.js';
 import type { Lexicon } from '../../src/model/lexicon.js';
 import { foldWord } from '../../src/text/fold.js';
-import { letterRuns } from '../../src/text/words.js';
 import { bundled } from '../helpers.js';
 
 const { lexicon } = bundled();
@@ -15,7 +14,7 @@ const { lexicon } = bundled();
 function referenceCounts(text: string, lex: Lexicon): number[] {
   const sets = Object.values(lex.locales).map((locale) => new Set(locale.stopwords.map(foldWord)));
   const counts = sets.map(() => 0);
-  for (const word of letterRuns(text.slice(0, 20_000).toLowerCase())) {
+  for (const word of text.slice(0, 20_000).toLowerCase().split(/[^\p{L}']+/u).filter((run) => run !== '')) {
     const whole = foldWord(word);
     const bare = foldWord(word.replace(/^[a-z]'/, ''));
     sets.forEach((stopwords, i) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sentenceTokens, tokenize } from '../../src/extract/tokens.js';
 import { escapeRegExp, foldAccents, foldAligned, foldDocument, foldName, foldWord, phrasePattern } from '../../src/text/fold.js';
 import { LineIndex } from '../../src/text/line-index.js';
-import { isLetterOrNumber, letterRuns, startsUpper, wordBeforeSpaces } from '../../src/text/words.js';
+import { forEachLetterRun, isLetterOrNumber, startsUpper, wordBeforeSpaces } from '../../src/text/words.js';
 import { splitClauses, splitSentences } from '../../src/text/sentences.js';
 
 const FR_ABBREVIATIONS = new Set(['M', 'Mme', 'Dr', 'oct', 'janv']);
@@ -203,8 +203,18 @@ describe('wordBeforeSpaces', () => {
   });
 });
 
-describe('letterRuns', () => {
+describe('forEachLetterRun', () => {
   const bySplit = (text: string) => text.split(/[^\p{L}']+/u).filter((word) => word !== '');
+  /** The runs as strings; checks each run's ASCII flag on the way. */
+  const letterRuns = (text: string): string[] => {
+    const runs: string[] = [];
+    forEachLetterRun(text, (start, end, ascii) => {
+      const run = text.slice(start, end);
+      expect(ascii, JSON.stringify(run)).toBe(/^[\x00-\x7f]*$/.test(run));
+      runs.push(run);
+    });
+    return runs;
+  };
 
   it('cuts text into runs of letters and apostrophes', () => {
     expect(letterRuns("L'état, c'est   moi! 2024 Ðorđe-𝒜b")).toEqual(["L'état", "c'est", 'moi', 'Ðorđe', '𝒜b']);
