@@ -2,7 +2,7 @@ import { tempRootFolder } from '../helpers.js';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, loadConfiguration, type Configuration } from '../../src/check.js';
 import { CACHE_FORMAT, configurationKey, documentKey } from '../../src/cache/key.js';
@@ -119,7 +119,7 @@ describe('cache entries', () => {
     expect(served.prepared).toEqual(expected);
     expect({ ...served, claims: unprepareClaims(served.prepared!), prepared: undefined }).toEqual({ ...cold, prepared: undefined });
   });
-  it('are written after removing those of older cache formats, which no run reads again', () => {
+  it('are written after removing those of older cache formats, which no run reads again', async () => {
     const dir = cacheDir();
     const older = join(dir, `v${CACHE_FORMAT - 1}`, 'ab');
     const newer = join(dir, `v${CACHE_FORMAT + 1}`, 'ab');
@@ -132,6 +132,9 @@ describe('cache entries', () => {
     expect(existsSync(join(dir, `v${CACHE_FORMAT - 1}`))).toBe(false);
     expect(existsSync(join(newer, 'entry.json'))).toBe(true); // a newer Crosscheck's entries are its own
     expect(entries(join(dir, `v${CACHE_FORMAT}`))).toHaveLength(1);
+    // Moved to the trash at once, deleted there by a thread of its own.
+    await cache.settled();
+    expect(readdirSync(join(dir, 'trash'))).toEqual([]);
   });
 });
 
@@ -149,7 +152,7 @@ describe('entries of configurations no run uses any more', () => {
     return folder;
   }
 
-  it(`are removed beyond the ${KEPT_CONFIGURATIONS} most recently used, the run's own included`, () => {
+  it(`are removed beyond the ${KEPT_CONFIGURATIONS} most recently used, the run's own included`, async () => {
     expect(KEPT_CONFIGURATIONS).toBe(3);
     const dir = cacheDir();
     const recent = otherConfiguration(dir, 'recent', 1 * HOUR);
@@ -168,6 +171,25 @@ describe('entries of configurations no run uses any more', () => {
     const marked = Number(readFileSync(join(own, 'last-used'), 'utf8'));
     expect(marked).toBeGreaterThanOrEqual(before);
     expect(marked).toBeLessThanOrEqual(Date.now());
+    // The removed folders went to the trash at once (the run did not wait for their deletion), and are deleted from there.
+    await cache.settled();
+    expect(readdirSync(join(dir, 'trash'))).toEqual([]);
+    expect(entries(dir).map((path) => relative(dir, path)).sort()).toEqual([`v${CACHE_FORMAT}/older/ab/entry.json`, `v${CACHE_FORMAT}/recent/ab/entry.json`, relative(dir, cache.entryPath(configurationKey(bundled())!, documentKey(configurationKey(bundled())!, doc)))].sort());
+  });
+
+  it('what an interrupted run left in the trash goes with the next run that removes folders', async () => {
+    const dir = cacheDir();
+    const leftover = join(dir, 'trash', 'leftover-1234-1', 'ab');
+    mkdirSync(leftover, { recursive: true });
+    writeFileSync(join(leftover, 'entry.json'), '{}');
+    const worker = new AnalysisCache(dir, { evict: false });
+    worker.analyze(docOf(ARTICLE), bundled());
+    await worker.settled();
+    expect(existsSync(leftover)).toBe(true); // a worker thread's cache leaves it to the main thread's
+    const cache = new AnalysisCache(dir);
+    cache.analyze(docOf(ARTICLE), bundled());
+    await cache.settled();
+    expect(readdirSync(join(dir, 'trash'))).toEqual([]);
   });
 
   it('a folder without a mark counts as used when it last changed: one another run has just made stays', () => {
