@@ -54,9 +54,15 @@ export function configurationKey(configuration: CacheableConfiguration): string 
 /**
  * The key of one article's analysis: the configuration key and the document as read (path, id, text,
  * language and how it was decided, publication date, metadata), which is all `analyzeDocument` reads.
+ * A detected language is left out (null in its place): detection is a function of the text and the
+ * lexicon, both in the key, and leaving it out lets a run find an entry without detecting it first
+ * (`deferLanguage` in ingest/read.ts).
  */
 export function documentKey(configurationKey: string, doc: Document): string {
-  return createHash('sha256').update(configurationKey).update('\u0000').update(JSON.stringify(doc)).digest('hex');
+  const fields: Record<string, unknown> = {};
+  const detected = doc.langHow === 'detected';
+  for (const name of Object.keys(doc) as Array<keyof Document>) fields[name] = detected && name === 'lang' ? null : doc[name];
+  return createHash('sha256').update(configurationKey).update('\u0000').update(JSON.stringify(fields)).digest('hex');
 }
 
 let engine: string | undefined;

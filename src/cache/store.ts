@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { Document } from '../model/document.js';
 import type { Span } from '../model/mention.js';
 import { prepareClaims, rulesById, unprepareClaims, type PreparedClaims, type PreparedGroup } from '../claims/store.js';
+import { settleLanguage } from '../ingest/read.js';
 import { analyzeDocument, KeptDocument, type DocumentResult } from '../pipeline.js';
 import { CACHE_FORMAT, configurationKey, documentKey, type CacheableConfiguration } from './key.js';
 
@@ -214,7 +215,7 @@ export class AnalysisCache {
       // The body names its article's key too: an entry put under another article's key (header and all) is refused.
       if (entry.key !== key) throw new Error('key');
       const analysed = entry.analysis?.doc;
-      if (analysed?.id !== doc.id || analysed.path !== doc.path || !Array.isArray(entry.analysis.sentences) || !Array.isArray(entry.findings)) throw new Error('shape');
+      if (analysed?.id !== doc.id || analysed.path !== doc.path || typeof analysed.lang !== 'string' || !Array.isArray(entry.analysis.sentences) || !Array.isArray(entry.findings)) throw new Error('shape');
       if (!Array.isArray(entry.groups) || !Array.isArray(entry.runs) || !Array.isArray(entry.summaries) || lines.length !== 1 + entry.groups.length + entry.summaries.length) throw new Error('shape');
       // The entry leaves the text out (the key covers it): the article's text as read goes back in its place.
       analysed.text = doc.text;
@@ -224,7 +225,10 @@ export class AnalysisCache {
         summaries: entry.summaries.map((ruleId, s) => ({ ruleId, json: lines[1 + entry.groups.length + s]! })),
       };
       const analysis = KeptDocument.of(analysed, entry.analysis.sentences);
-      return keepPrepared ? { analysis, claims: [], findings: entry.findings, prepared } : { analysis, claims: unprepareClaims(prepared), findings: entry.findings };
+      const served: CachedResult = keepPrepared ? { analysis, claims: [], findings: entry.findings, prepared } : { analysis, claims: unprepareClaims(prepared), findings: entry.findings };
+      // A language still to be detected is the entry's (the key covers the text it was detected from).
+      if (doc.langHow === 'detected') settleLanguage(doc, analysed.lang);
+      return served;
     } catch {
       this.stats.discarded += 1;
       return undefined;

@@ -17,6 +17,11 @@ export interface IngestOptions {
   cwd?: string;
   /** Called after each file is read, or found unreadable (a read-ahead follows the run's reads: see read-ahead.ts). */
   onFileRead?: () => void;
+  /**
+   * Detect a language only when the document's `lang` is first read, or never if `settleLanguage` gives
+   * it first: a run with a cache, where an article served from an entry takes the language kept there.
+   */
+  deferLanguage?: boolean;
 }
 
 export interface IngestProblem {
@@ -152,10 +157,37 @@ export function parseDocumentText(text: string, path: string, options: IngestOpt
         code: 'input',
       });
     }
-    lang = detectLanguage(text.slice(bodyStart), options.lexicon);
-    langHow = 'detected';
+    const { lexicon } = options;
+    const detect = () => detectLanguage(text.slice(bodyStart), lexicon);
+    const doc: Document = { id: docId, path, text, bodyStart, lang: 'en', langHow: 'detected', published, title, source, url, meta };
+    if (options.deferLanguage) return withLanguageOnDemand(doc, detect);
+    doc.lang = detect();
+    return doc;
   }
   return { id: docId, path, text, bodyStart, lang, langHow, published, title, source, url, meta };
+}
+
+/**
+ * Makes `doc.lang` a property that detects the language when first read, then holds it as a plain value.
+ * It keeps its place among the keys, so the document's JSON is the same as if it had been detected at once.
+ */
+function withLanguageOnDemand(doc: Document, detect: () => Lang): Document {
+  Object.defineProperty(doc, 'lang', {
+    configurable: true,
+    enumerable: true,
+    get: () => settleLanguage(doc, detect()),
+    set: (lang: Lang) => settleLanguage(doc, lang),
+  });
+  return doc;
+}
+
+/**
+ * Gives a document read with `deferLanguage` the language detection would give it (kept in a cache entry
+ * made from the same text), so it is never detected; returns it. On any other document, sets `lang`.
+ */
+export function settleLanguage(doc: Document, lang: Lang): Lang {
+  Object.defineProperty(doc, 'lang', { value: lang, writable: true, enumerable: true, configurable: true });
+  return lang;
 }
 
 function lineOfKey(text: string, key: string): number {

@@ -42,7 +42,8 @@ export function analyzeInProcess(
   },
 ): AnalysedArticles {
   const { times, cache } = options;
-  const read = () => ingest(files, { lexicon: configuration.lexicon, lang: options.lang, onFileRead: options.onFileRead });
+  // With a cache, an article served from an entry takes the language kept there, never detected.
+  const read = () => ingest(files, { lexicon: configuration.lexicon, lang: options.lang, onFileRead: options.onFileRead, deferLanguage: cache !== undefined });
   const { documents, problems } = times ? timed(times, 'ingest', read) : read();
   const results: DocumentResult[] = [];
   const { spill } = options;

@@ -119,6 +119,20 @@ describe('cache entries', () => {
     expect(served.prepared).toEqual(expected);
     expect({ ...served, claims: unprepareClaims(served.prepared!), prepared: undefined }).toEqual({ ...cold, prepared: undefined });
   });
+  it('give an article whose language is not detected yet the language kept in its entry, without detecting it', () => {
+    const dir = cacheDir();
+    const doc = docOf(ARTICLE);
+    new AnalysisCache(dir).analyze(doc, bundled());
+    let detections = 0;
+    const pending = { ...doc };
+    Object.defineProperty(pending, 'lang', { configurable: true, enumerable: true, get: () => (detections += 1, doc.lang) });
+    const warm = new AnalysisCache(dir);
+    expect(warm.analyze(pending, bundled())).toEqual(analyzeDocument(doc, bundled()));
+    expect(warm.stats).toMatchObject({ analysed: 0, fromCache: 1 });
+    expect(Object.getOwnPropertyDescriptor(pending, 'lang')).toMatchObject({ value: doc.lang });
+    expect(detections).toBe(0);
+  });
+
   it('are written after removing those of older cache formats, which no run reads again', async () => {
     const dir = cacheDir();
     const older = join(dir, `v${CACHE_FORMAT - 1}`, 'ab');
@@ -309,6 +323,16 @@ describe('cache keys', () => {
   it('are stable for the same article and configuration, even loaded again', () => {
     expect(configurationKey(loadConfiguration())).toBe(configKey);
     expect(key(ARTICLE)).toBe(key(ARTICLE));
+  });
+
+  it('are made without detecting a detected language (the text it comes from is in the key)', () => {
+    const doc = docOf(ARTICLE);
+    expect(doc.langHow).toBe('detected');
+    let detections = 0;
+    const pending = { ...doc };
+    Object.defineProperty(pending, 'lang', { configurable: true, enumerable: true, get: () => (detections += 1, doc.lang) });
+    expect(documentKey(configKey, pending)).toBe(documentKey(configKey, doc));
+    expect(detections).toBe(0);
   });
 
   it('change with the text, the path (the id and the path are in the result) and a forced language', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/ingest/decode.js';
 import { readDateHeader } from '../../src/ingest/metadata.js';
-import { ingest, listArticleFiles } from '../../src/ingest/read.js';
+import { ingest, listArticleFiles, parseDocumentText, settleLanguage } from '../../src/ingest/read.js';
 import { CrosscheckError } from '../../src/model/errors.js';
 import { bundled, tempFolder } from '../helpers.js';
 
@@ -78,5 +78,37 @@ describe('ingest', () => {
 
   it('refuses a path that does not exist', () => {
     expect(() => listArticleFiles(['/nonexistent/folder'])).toThrow(/no such file or folder/);
+  });
+});
+
+describe('deferLanguage', () => {
+  const { lexicon } = bundled();
+  const FRENCH = 'Le ministre a annoncé mardi que la commission se réunira pour la huitième fois en 2021.';
+  const deferred = () => parseDocumentText(FRENCH, 'a.txt', { lexicon, deferLanguage: true });
+
+  it('detects the language when it is first read, then holds it as a plain value', () => {
+    const doc = deferred();
+    expect(typeof Object.getOwnPropertyDescriptor(doc, 'lang')?.get).toBe('function');
+    expect(doc.lang).toBe('fr');
+    expect(Object.getOwnPropertyDescriptor(doc, 'lang')).toMatchObject({ value: 'fr', writable: true, enumerable: true });
+  });
+
+  it('makes the same document as detecting at once: same keys in the same order, same JSON', () => {
+    const eager = parseDocumentText(FRENCH, 'a.txt', { lexicon });
+    expect(JSON.stringify(deferred())).toBe(JSON.stringify(eager));
+    expect(Object.keys(deferred())).toEqual(Object.keys(eager));
+    expect({ ...deferred() }).toEqual(eager);
+  });
+
+  it('is never detected once settled (the language a cache entry kept)', () => {
+    const doc = deferred();
+    settleLanguage(doc, 'en'); // not what detection gives: it shows detection did not run
+    expect(doc.lang).toBe('en');
+  });
+
+  it('leaves declared and forced languages as they are', () => {
+    expect(Object.getOwnPropertyDescriptor(parseDocumentText(FRENCH, 'a.txt', { lexicon, deferLanguage: true, lang: 'en' }), 'lang')).toMatchObject({ value: 'en' });
+    const declared = parseDocumentText(`---\nlang: fr\n---\n${FRENCH}`, 'a.md', { lexicon, deferLanguage: true });
+    expect(Object.getOwnPropertyDescriptor(declared, 'lang')).toMatchObject({ value: 'fr' });
   });
 });
