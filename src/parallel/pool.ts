@@ -36,7 +36,7 @@ interface PooledWorker {
  */
 export function analyzeInWorkers(files: readonly string[], configuration: Configuration, options: AnalyzeArticlesOptions & { jobs: number; readAheadState?: SharedArrayBuffer }): AnalysedArticles {
   const started = performance.now();
-  const batches = cutBatches(files, batchSize(files.length, options.jobs));
+  const batches = cutBatches(files, batchSize(files.length, options.jobs), options.jobs);
   const signal = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
   const setup: Omit<WorkerSetup, 'replies' | 'thread'> = {
     sources: configuration.sources!,

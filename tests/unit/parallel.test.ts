@@ -21,6 +21,22 @@ describe('parallel: batches of files', () => {
     expect(batches.flatMap((b) => files.slice(b.start, b.end))).toEqual(files);
   });
 
+  it('makes batches smaller towards the end with several threads, so that they finish together', () => {
+    const files = Array.from({ length: 10_000 }, (_, i) => `a/${String(i).padStart(5, '0')}.txt`);
+    const sizes = cutBatches(files, batchSize(files.length, 2), 2).map((b) => b.end - b.start);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(files.length);
+    expect(sizes.slice(0, 40).every((size) => size === 200)).toBe(true);
+    // Never larger than an eighth of what is left (4 × 2 threads), down to 4 files.
+    let left = files.length;
+    for (const size of sizes) {
+      expect(size).toBeLessThanOrEqual(Math.max(4, Math.ceil(left / 8)));
+      left -= size;
+    }
+    expect(sizes.slice(-5)).toEqual([4, 4, 4, 4, 2]);
+    // Without threads given, every batch but the last has the size asked.
+    expect(new Set(cutBatches(files, 200).map((b) => b.end - b.start))).toEqual(new Set([200]));
+  });
+
   it('sizes batches for balance: small corpora in small batches, at most 200 files each', () => {
     expect(batchSize(100, 2)).toBe(4);
     expect(batchSize(10_000, 2)).toBe(200);
