@@ -55,8 +55,8 @@ export function configurationKey(configuration: CacheableConfiguration): string 
  * The key of one article's analysis: the configuration key and the document as read (path, id, text,
  * language and how it was decided, publication date, metadata), which is all `analyzeDocument` reads.
  * A detected language is left out (null in its place): detection is a function of the text and the
- * lexicon, both in the key, and leaving it out lets a run find an entry without detecting it first
- * (`deferLanguage` in ingest/read.ts).
+ * lexicon, both in the key, and leaving it out lets a run find an entry before detecting it (a document
+ * read with `deferLanguage`, ingest/read.ts, holds a placeholder until then).
  */
 export function documentKey(configurationKey: string, doc: Document): string {
   const fields: Record<string, unknown> = {};

@@ -195,6 +195,8 @@ export class AnalysisCache {
 
   private compute(doc: Document, configuration: CacheableConfiguration): DocumentResult {
     this.stats.analysed += 1;
+    // An article read without detecting its language (`deferLanguage`) is detected now, to be analysed.
+    settleLanguage(doc);
     return analyzeDocument(doc, configuration);
   }
 
@@ -227,7 +229,7 @@ export class AnalysisCache {
       const analysis = KeptDocument.of(analysed, entry.analysis.sentences);
       const served: CachedResult = keepPrepared ? { analysis, claims: [], findings: entry.findings, prepared } : { analysis, claims: unprepareClaims(prepared), findings: entry.findings };
       // A language still to be detected is the entry's (the key covers the text it was detected from).
-      if (doc.langHow === 'detected') settleLanguage(doc, analysed.lang);
+      settleLanguage(doc, analysed.lang);
       return served;
     } catch {
       this.stats.discarded += 1;

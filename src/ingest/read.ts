@@ -18,8 +18,10 @@ export interface IngestOptions {
   /** Called after each file is read, or found unreadable (a read-ahead follows the run's reads: see read-ahead.ts). */
   onFileRead?: () => void;
   /**
-   * Detect a language only when the document's `lang` is first read, or never if `settleLanguage` gives
-   * it first: a run with a cache, where an article served from an entry takes the language kept there.
+   * Leave a language to detect undetected: the document's `lang` is a placeholder until `settleLanguage`
+   * gives it (the language a cache entry kept) or detects it. For a caller that hands each document to
+   * `AnalysisCache.analyze`, which does, before anything reads it: a run with a cache, where an article
+   * served from an entry is never run through detection.
    */
   deferLanguage?: boolean;
 }
@@ -140,7 +142,7 @@ export function parseDocumentText(text: string, path: string, options: IngestOpt
     published = header.published;
   }
 
-  let lang: Lang;
+  let lang: Lang | undefined;
   let langHow: Document['langHow'];
   const normalisedLang = declaredLang?.toLowerCase().slice(0, 2);
   if (options.lang) {
@@ -157,37 +159,37 @@ export function parseDocumentText(text: string, path: string, options: IngestOpt
         code: 'input',
       });
     }
-    const { lexicon } = options;
-    const detect = () => detectLanguage(text.slice(bodyStart), lexicon);
-    const doc: Document = { id: docId, path, text, bodyStart, lang: 'en', langHow: 'detected', published, title, source, url, meta };
-    if (options.deferLanguage) return withLanguageOnDemand(doc, detect);
-    doc.lang = detect();
-    return doc;
+    langHow = 'detected';
   }
-  return { id: docId, path, text, bodyStart, lang, langHow, published, title, source, url, meta };
-}
-
-/**
- * Makes `doc.lang` a property that detects the language when first read, then holds it as a plain value.
- * It keeps its place among the keys, so the document's JSON is the same as if it had been detected at once.
- */
-function withLanguageOnDemand(doc: Document, detect: () => Lang): Document {
-  Object.defineProperty(doc, 'lang', {
-    configurable: true,
-    enumerable: true,
-    get: () => settleLanguage(doc, detect()),
-    set: (lang: Lang) => settleLanguage(doc, lang),
-  });
+  // A language to detect holds a placeholder until it is detected (at once, or on demand).
+  const doc: Document = { id: docId, path, text, bodyStart, lang: lang ?? 'en', langHow, published, title, source, url, meta };
+  if (lang !== undefined) return doc;
+  const { lexicon } = options;
+  const detect = () => detectLanguage(text.slice(bodyStart), lexicon);
+  if (options.deferLanguage) pendingLanguages.set(doc, detect);
+  else doc.lang = detect();
   return doc;
 }
 
 /**
- * Gives a document read with `deferLanguage` the language detection would give it (kept in a cache entry
- * made from the same text), so it is never detected; returns it. On any other document, sets `lang`.
+ * Documents read with `deferLanguage` whose language is still a placeholder, and how to detect it. Kept
+ * aside rather than as a getter on the document: an accessor puts the object in V8's slow dictionary
+ * mode, and a warm run lost more time reading such documents than it saved on detection.
  */
-export function settleLanguage(doc: Document, lang: Lang): Lang {
-  Object.defineProperty(doc, 'lang', { value: lang, writable: true, enumerable: true, configurable: true });
-  return lang;
+const pendingLanguages = new WeakMap<Document, () => Lang>();
+
+/**
+ * Settles the language of a document read with `deferLanguage`: `lang` when given (the language a cache
+ * entry made from the same text kept, so detection never runs), else detected now. Returns the document's
+ * language; a document whose language is settled already (or was never deferred) is left as it is.
+ */
+export function settleLanguage(doc: Document, lang?: Lang): Lang {
+  const detect = pendingLanguages.get(doc);
+  if (detect) {
+    pendingLanguages.delete(doc);
+    doc.lang = lang ?? detect();
+  }
+  return doc.lang;
 }
 
 function lineOfKey(text: string, key: string): number {

@@ -119,20 +119,6 @@ describe('cache entries', () => {
     expect(served.prepared).toEqual(expected);
     expect({ ...served, claims: unprepareClaims(served.prepared!), prepared: undefined }).toEqual({ ...cold, prepared: undefined });
   });
-  it('give an article whose language is not detected yet the language kept in its entry, without detecting it', () => {
-    const dir = cacheDir();
-    const doc = docOf(ARTICLE);
-    new AnalysisCache(dir).analyze(doc, bundled());
-    let detections = 0;
-    const pending = { ...doc };
-    Object.defineProperty(pending, 'lang', { configurable: true, enumerable: true, get: () => (detections += 1, doc.lang) });
-    const warm = new AnalysisCache(dir);
-    expect(warm.analyze(pending, bundled())).toEqual(analyzeDocument(doc, bundled()));
-    expect(warm.stats).toMatchObject({ analysed: 0, fromCache: 1 });
-    expect(Object.getOwnPropertyDescriptor(pending, 'lang')).toMatchObject({ value: doc.lang });
-    expect(detections).toBe(0);
-  });
-
   it('are written after removing those of older cache formats, which no run reads again', async () => {
     const dir = cacheDir();
     const older = join(dir, `v${CACHE_FORMAT - 1}`, 'ab');
