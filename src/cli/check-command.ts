@@ -59,7 +59,12 @@ export function articleOptions<T>(yargs: Argv<T>) {
     .option('lang', { choices: ['fr', 'en'] as const, describe: 'language of every article (default: declared, else detected)' })
     .option('cache', { type: 'boolean', default: false, describe: `reuse what was extracted from unchanged articles (kept in ${DEFAULT_CACHE_DIR}/, safe to delete)` })
     .option('cache-dir', { type: 'string', describe: `cache folder (implies --cache; default ${DEFAULT_CACHE_DIR})` })
-    .option('progress', { type: 'boolean', default: Boolean(process.stderr.isTTY) && !process.env.CI, describe: 'progress bar on stderr for long runs' })
+    .option('progress', {
+      type: 'boolean',
+      default: Boolean(process.stderr.isTTY) && !process.env.CI,
+      defaultDescription: 'on when stderr is a terminal and CI is not set',
+      describe: 'progress bar on stderr for long runs',
+    })
     .option('jobs', {
       alias: 'j',
       type: 'string',
@@ -102,7 +107,12 @@ export function checkOptions<T>(yargs: Argv<T>) {
     })
     .option('max-warnings', { type: 'number', describe: 'also exit 1 when there are more warnings than this' })
     .option('min-confidence', { type: 'number', default: 0, describe: 'only findings at least this sure (0..1) can fail the run' })
-    .option('color', { type: 'boolean', default: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, describe: 'colour the terminal output' })
+    .option('color', {
+      type: 'boolean',
+      default: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+      defaultDescription: 'on when stdout is a terminal and NO_COLOR is not set',
+      describe: 'colour the terminal output',
+    })
     .option('timings', { type: 'boolean', default: false, describe: 'print the time of each stage and the peak memory on stderr' })
     .option('stats-json', { type: 'string', describe: 'write stage times, total time and peak memory to this JSON file (for benchmarks)' });
 }

@@ -107,4 +107,12 @@ describe('exit codes', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/Unknown argument|--help/);
   });
+
+  it('says in --help when the progress bar and colours are on, rather than the default of this run', () => {
+    // Run with stdout and stderr piped: a default computed here would print as "false".
+    const run = crosscheck(['check', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/--progress[\s\S]*\[default: on when stderr is a terminal and CI is not set\]/);
+    expect(run.stdout).toMatch(/--color[\s\S]*\[default: on when stdout is a terminal and NO_COLOR is not set\]/);
+  });
 });
