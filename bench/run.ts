@@ -4,7 +4,8 @@
  * subprocess with --jobs 1 and --jobs 2 (wall time, CPU time, stage times, peak RSS via --stats-json),
  * the two reports compared byte for byte, a CI re-check with a warm `--cache` (filled by one run, then timed),
  * chrono-node and a word tokeniser on the same text (bench/peers.ts), and precision/recall against the
- * generator's gold. Writes reports/bench.md.
+ * generator's gold. When 10k and 100k are both measured, 10k once more with its claims on disk, as 100k keeps
+ * them by default (growth at equal storage). Writes reports/bench.md.
  *
  *   npm run bench                                   # 1k and 10k articles
  *   BENCH_SIZES=1000,10000,100000 npm run bench     # or: npm run bench -- --sizes 1000,10000,100000
@@ -51,6 +52,8 @@ interface SizeResult {
   /** --jobs 1 with --cache-dir: the run that fills the cache, then the median of the runs that read it. */
   cached: { fill: CheckRun; warm: CheckRun; identical: boolean };
   identical: boolean;
+  /** --jobs 1 with --spill always, when this size's default run kept claims in memory and a larger size's did not (see spilledRun). */
+  spilled?: CheckRun;
   peers: PeerResults;
   /** Against the gold, from the first run that finished. */
   score?: Score;
@@ -74,7 +77,7 @@ function corpus(cacheDir: string, size: number, seed: number): { dir: string; go
   return { dir, gold: writeCorpus(dir, { count: size, seed }) };
 }
 
-function runCheck(articles: string, jobs: number, scratch: string, config: string | undefined, cacheDir?: string): CheckRun {
+function runCheck(articles: string, jobs: number, scratch: string, config: string | undefined, cacheDir?: string, extra: readonly string[] = []): CheckRun {
   const out = join(scratch, `out-${jobs}`);
   const statsFile = join(scratch, `stats-${jobs}.json`);
   rmSync(out, { recursive: true, force: true });
@@ -82,7 +85,7 @@ function runCheck(articles: string, jobs: number, scratch: string, config: strin
   const started = performance.now();
   const child = spawnSync(
     process.execPath,
-    [CLI, 'check', articles, '--format', 'json', '--out', out, '--fail-on', 'never', '--no-progress', '--jobs', String(jobs), '--stats-json', statsFile, ...(config ? ['--config', config] : []), ...(cacheDir ? ['--cache-dir', cacheDir] : [])],
+    [CLI, 'check', articles, '--format', 'json', '--out', out, '--fail-on', 'never', '--no-progress', '--jobs', String(jobs), '--stats-json', statsFile, ...(config ? ['--config', config] : []), ...(cacheDir ? ['--cache-dir', cacheDir] : []), ...extra],
     { encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1' }, maxBuffer: 1 << 26 },
   );
   const wallMs = performance.now() - started;
@@ -128,11 +131,7 @@ function benchSize(size: number, seed: number, cacheDir: string, repeat: number,
   const { dir, gold } = corpus(cacheDir, size, seed);
   const articles = join(dir, 'articles');
   const scratch = mkdtempSync(join(tmpdir(), 'crosscheck-bench-'));
-  let config: string | undefined;
-  if (off.length > 0) {
-    config = join(scratch, 'crosscheck.config.json');
-    writeFileSync(config, JSON.stringify({ severity: Object.fromEntries(off.map((id) => [id, 'off'])) }));
-  }
+  const config = offConfig(scratch, off);
   try {
     const runs = [1, 2].map((jobs) => {
       const attempts = Array.from({ length: repeat }, () => runCheck(articles, jobs, scratch, config));
@@ -155,6 +154,31 @@ function benchSize(size: number, seed: number, cacheDir: string, repeat: number,
     const [one, two] = runs;
     const identical = one.ok && two.ok && one.report === two.report;
     return { size, gold, runs, pairMs, cached, identical, peers, score, byRule: finished?.ok ? scoreByRule(finished.findings, gold) : [] };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** A config file that switches the rules `off` off, in `scratch`; none when no rule is. */
+function offConfig(scratch: string, off: readonly string[]): string | undefined {
+  if (off.length === 0) return undefined;
+  const config = join(scratch, 'crosscheck.config.json');
+  writeFileSync(config, JSON.stringify({ severity: Object.fromEntries(off.map((id) => [id, 'off'])) }));
+  return config;
+}
+
+/**
+ * The 1-thread check of `result`'s corpus with its claims on disk (`--spill always`), for a size whose default
+ * run kept them in memory: the like-for-like first term of a scaling ratio whose larger size spilled.
+ */
+function spilledRun(result: SizeResult, seed: number, cacheDir: string, repeat: number, off: readonly string[]): CheckRun {
+  const articles = join(corpus(cacheDir, result.size, seed).dir, 'articles');
+  const scratch = mkdtempSync(join(tmpdir(), 'crosscheck-bench-'));
+  try {
+    const config = offConfig(scratch, off);
+    const run = median(Array.from({ length: repeat }, () => runCheck(articles, 1, scratch, config, undefined, ['--spill', 'always'])), (r) => (r.ok ? r.wallMs : Infinity));
+    log(`N = ${result.size}, claims on disk: ${run.ok ? `${seconds(run.wallMs)} s wall, ${run.stats.maxRssMb} MB peak` : `failed: ${run.failure}`}`);
+    return run;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -248,7 +272,8 @@ function markdown(results: SizeResult[], context: { seed: number; loadBefore: nu
   }
   lines.push('', '### Stages (1 thread)', '', 'Milliseconds per stage, from `--stats-json`; "other" is process start, loading the rules, listing files, suppressions and selection.', '');
   lines.push(
-    'The default `--spill auto` keeps claims on disk between the article stage and the corpus checks from 20,000 articles on ("claims" column); writing them counts in claims, reading them back in align and compare.',
+    'The default `--spill auto` keeps claims on disk between the article stage and the corpus checks from 20,000 articles on ("claims" column); writing them counts in claims, reading them back in align and compare. ' +
+      'When a run measures both 10k (in memory) and 100k (on disk), 10k is also run with `--spill always`, so that growth can be read at equal storage.',
     '',
   );
   lines.push(`| articles | claims | ${STAGES.join(' | ')} | other | total |`, `| ---: | :---: | ${STAGES.map(() => '---:').join(' | ')} | ---: | ---: |`);
@@ -261,6 +286,11 @@ function markdown(results: SizeResult[], context: { seed: number; loadBefore: nu
     const s = one.stats;
     const staged = STAGES.reduce((sum, stage) => sum + s.stages[stage], 0);
     lines.push(`| ${r.size} | ${s.spilled ? 'disk' : 'memory'} | ${STAGES.map((stage) => s.stages[stage]).join(' | ')} | ${Math.max(0, s.totalMs - staged)} | ${s.totalMs} |`);
+    if (r.spilled?.ok) {
+      const d = r.spilled.stats;
+      const dStaged = STAGES.reduce((sum, stage) => sum + d.stages[stage], 0);
+      lines.push(`| ${r.size} | disk (\`--spill always\`) | ${STAGES.map((stage) => d.stages[stage]).join(' | ')} | ${Math.max(0, d.totalMs - dStaged)} | ${d.totalMs} |`);
+    }
   }
   lines.push('', 'With 2 threads, reading, extraction and claims run in the workers; the corpus stages (align, compare, report) stay on the main thread:', '');
   lines.push('| articles | workers (wall) | ingest+extract+claims summed over workers | align | compare | report | total |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -325,6 +355,12 @@ function markdown(results: SizeResult[], context: { seed: number; loadBefore: nu
     const peaks = [largeOne, largeTwo].map((run) => figure(run, (x) => `${x.stats.maxRssMb} MB`));
     const under = largeOne.ok && largeTwo.ok && Math.max(largeOne.stats.maxRssMb, largeTwo.stats.maxRssMb) < 2048;
     lines.push(`- 10k → 100k: time ${ratios.join('; ')}; peak RSS at 100k ${peaks[0]} with 1 thread, ${peaks[1]} with 2 (under 2 GB): ${verdict(under)}.`);
+    if (small.spilled?.ok && largeOne.ok) {
+      const [disk, memory] = [small.spilled.wallMs, (small.runs[0] as Extract<CheckRun, { ok: true }>).wallMs];
+      lines.push(
+        `  - The 10k default run keeps claims in memory, the 100k one on disk. With claims on disk at both sizes (10k with \`--spill always\`: ${seconds(disk)} s, ${((disk / memory - 1) * 100).toFixed(0)}% more than in memory), 1 thread grows × ${(largeOne.wallMs / disk).toFixed(1)}: the pipeline's own growth, the rest being the cost of spilling.`,
+      );
+    }
   } else {
     lines.push('- 10k → 100k scaling and peak RSS at 100k: not measured in this run (`BENCH_SIZES=1000,10000,100000 npm run bench`).');
   }
@@ -354,6 +390,8 @@ function main(argv: string[]): void {
   const started = new Date();
   const loadBefore = loadavg();
   const results = sizes.map((size) => benchSize(size, seed, cacheDir, repeat, off, pairMax));
+  const [small, large] = [results.find((r) => r.size === 10_000), results.find((r) => r.size === 100_000)];
+  if (small?.runs[0].ok && !small.runs[0].stats.spilled && large?.runs[0].ok && large.runs[0].stats.spilled) small.spilled = spilledRun(small, seed, cacheDir, repeat, off);
   const text = markdown(results, { seed, loadBefore, loadAfter: loadavg(), started, repeat, off, title: !append });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, append ? `${readFileSync(out, 'utf8')}\n${text}` : text);
