@@ -26,9 +26,10 @@ export type ClaimOrder = readonly [number, number];
 export const SPILL_SHARDS = 64;
 
 /**
- * From this many articles, a run keeps claims on disk unless told otherwise. Spilling costs about a tenth
- * of the run (10,000 articles, one thread: the claims and compare stages take 3.8–4.2 s instead of 2.3–2.9 s,
- * of 11–13 s), and saves little below this size
+ * From this many articles, a run keeps claims on disk unless told otherwise. Spilling costs a tenth to two
+ * fifths of the run (10,000 articles, one thread: the claims and compare stages took 3.8–4.2 s instead of
+ * 2.3–2.9 s, of 11–13 s, on a fast day; in the bench of 2026-11-24, 11.0 s instead of 4.9 s, 30.6 s against
+ * 21.2 s in all), and saves little below this size
  * (claims of 10,000 articles in memory: a 0.4–0.5 GB peak); at 100,000 it is 1.5–1.6 GB against 4.1 GB (the
  * latter measured before the CLI held heap growth: see cli/heap.ts).
  */
