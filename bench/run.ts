@@ -52,7 +52,7 @@ interface SizeResult {
   /** --jobs 1 with --cache-dir: the run that fills the cache, then the median of the runs that read it. */
   cached: { fill: CheckRun; warm: CheckRun; identical: boolean };
   identical: boolean;
-  /** --jobs 1 with --spill always, when this size's default run kept claims in memory and a larger size's did not (see spilledRun). */
+  /** --jobs 1 with --spill always, when this size's default run kept claims in memory and a larger size's spilled (see spilledRun). */
   spilled?: CheckRun;
   peers: PeerResults;
   /** Against the gold, from the first run that finished. */
@@ -283,14 +283,8 @@ function markdown(results: SizeResult[], context: { seed: number; loadBefore: nu
       lines.push(`| ${r.size} | – | ${STAGES.map(() => '–').join(' | ')} | – | failed (${one.failure}) |`);
       continue;
     }
-    const s = one.stats;
-    const staged = STAGES.reduce((sum, stage) => sum + s.stages[stage], 0);
-    lines.push(`| ${r.size} | ${s.spilled ? 'disk' : 'memory'} | ${STAGES.map((stage) => s.stages[stage]).join(' | ')} | ${Math.max(0, s.totalMs - staged)} | ${s.totalMs} |`);
-    if (r.spilled?.ok) {
-      const d = r.spilled.stats;
-      const dStaged = STAGES.reduce((sum, stage) => sum + d.stages[stage], 0);
-      lines.push(`| ${r.size} | disk (\`--spill always\`) | ${STAGES.map((stage) => d.stages[stage]).join(' | ')} | ${Math.max(0, d.totalMs - dStaged)} | ${d.totalMs} |`);
-    }
+    lines.push(stageRow(r.size, one.stats.spilled ? 'disk' : 'memory', one.stats));
+    if (r.spilled?.ok) lines.push(stageRow(r.size, 'disk (`--spill always`)', r.spilled.stats));
   }
   lines.push('', 'With 2 threads, reading, extraction and claims run in the workers; the corpus stages (align, compare, report) stay on the main thread:', '');
   lines.push('| articles | workers (wall) | ingest+extract+claims summed over workers | align | compare | report | total |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -355,8 +349,9 @@ function markdown(results: SizeResult[], context: { seed: number; loadBefore: nu
     const peaks = [largeOne, largeTwo].map((run) => figure(run, (x) => `${x.stats.maxRssMb} MB`));
     const under = largeOne.ok && largeTwo.ok && Math.max(largeOne.stats.maxRssMb, largeTwo.stats.maxRssMb) < 2048;
     lines.push(`- 10k → 100k: time ${ratios.join('; ')}; peak RSS at 100k ${peaks[0]} with 1 thread, ${peaks[1]} with 2 (under 2 GB): ${verdict(under)}.`);
-    if (small.spilled?.ok && largeOne.ok) {
-      const [disk, memory] = [small.spilled.wallMs, (small.runs[0] as Extract<CheckRun, { ok: true }>).wallMs];
+    const [memoryRun, diskRun] = [small.runs[0], small.spilled];
+    if (memoryRun.ok && diskRun?.ok && largeOne.ok) {
+      const [disk, memory] = [diskRun.wallMs, memoryRun.wallMs];
       lines.push(
         `  - The 10k default run keeps claims in memory, the 100k one on disk. With claims on disk at both sizes (10k with \`--spill always\`: ${seconds(disk)} s, ${((disk / memory - 1) * 100).toFixed(0)}% more than in memory), 1 thread grows × ${(largeOne.wallMs / disk).toFixed(1)}: the pipeline's own growth, the rest being the cost of spilling.`,
       );
@@ -370,6 +365,12 @@ function markdown(results: SizeResult[], context: { seed: number; loadBefore: nu
   ]);
   if (misses.length > 0) lines.push('', '### Examples of errors (up to 5 of each kind per size)', '', ...misses);
   return `${lines.join('\n')}\n`;
+}
+
+/** A row of the 1-thread stages table: the stages, what is left ("other"), the total. */
+function stageRow(size: number, claims: string, stats: RunStats): string {
+  const staged = STAGES.reduce((sum, stage) => sum + stats.stages[stage], 0);
+  return `| ${size} | ${claims} | ${STAGES.map((stage) => stats.stages[stage]).join(' | ')} | ${Math.max(0, stats.totalMs - staged)} | ${stats.totalMs} |`;
 }
 
 function log(text: string): void {
