@@ -6,6 +6,7 @@ import type { Report } from './model/report.js';
 import type { AnalysisCache } from './cache/store.js';
 import type { RuleSourcesDigest } from './cache/key.js';
 import { CrosscheckError } from './model/errors.js';
+import { textIncludes } from './model/stored-text.js';
 import { listArticleFiles } from './ingest/read.js';
 import { alignmentClock } from './align/facts.js';
 import { analyzeArticles } from './parallel/analyze.js';
@@ -15,7 +16,7 @@ import { makeSpillDir, removeSpill, shouldSpill, spilledSource, type SpillChoice
 import { buildReport } from './report/build.js';
 import type { Baseline, BaselineEntry } from './report/baseline.js';
 import { selectReport } from './report/select.js';
-import { parseSuppressions, type Suppression } from './report/suppressions.js';
+import { parseSuppressions, SUPPRESSION_MARK, type Suppression } from './report/suppressions.js';
 import { loadLexicon } from './rules/lexicon.js';
 import { resolveRuleSources } from './rules/config.js';
 import { BUNDLED_RULES_DIR, loadRules, loadRulesAsync, type RuleOptions, type SeverityOverride } from './rules/load.js';
@@ -35,13 +36,8 @@ export interface CheckOptions {
   config?: string;
   /** Force the language of every article instead of detecting it. */
   lang?: 'fr' | 'en';
-  /** Called after each document is read and analysed (for progress bars). */
+  /** Called after each document is read and analysed (for progress bars); one thread reads each article just before analysing it. */
   onProgress?: (done: number, total: number) => void;
-  /**
-   * With one thread, every file is read before any is analysed (a while, on a large archive): called after
-   * each file is read. With worker threads, files are read batch by batch and `onProgress` covers both.
-   */
-  onReadProgress?: (done: number, total: number) => void;
   /** Called before each rule checks the whole corpus (on a large archive this stage takes a while too). */
   onCorpusProgress?: CorpusProgress;
   /**
@@ -163,6 +159,8 @@ export function check(paths: readonly string[], options: CheckOptions = {}, conf
 /** Every article's inline suppressions; an invalid `crosscheck:` front-matter key becomes a problem of that article. */
 function readSuppressions(documents: readonly Document[], problems: Array<{ path: string; line?: number; message: string }>): Suppression[] {
   return documents.flatMap((doc) => {
+    // Most articles have none: their text (held as bytes, see model/stored-text.ts) is not even decoded.
+    if (doc.meta.crosscheck === undefined && !textIncludes(doc, SUPPRESSION_MARK)) return [];
     try {
       return parseSuppressions(doc.id, doc.text, doc.meta.crosscheck);
     } catch (error) {

@@ -8,6 +8,7 @@ import type { TriggerSpec } from './extract/triggers.js';
 import type { ClaimSource, CorpusDocument, DocumentAnalysis, Rule } from './rules/types.js';
 import { memorySource } from './claims/store.js';
 import { pushTo } from './util/collections.js';
+import { isStored, storeText } from './model/stored-text.js';
 
 export interface AnalyzeOptions {
   lexicon: Lexicon;
@@ -39,11 +40,21 @@ export class KeptDocument implements CorpusDocument {
     return data instanceof KeptDocument ? data : new KeptDocument(data.doc, data.bounds);
   }
 
+  /** The same, its document's text held as UTF-8 bytes (see model/stored-text.ts): for a document kept until the report. */
+  withStoredText(): KeptDocument {
+    return isStored(this.doc) ? this : new KeptDocument(storeText(this.doc), this.bounds);
+  }
+
   get sentences(): Span[] {
     const spans: Span[] = [];
     for (let i = 0; i < this.bounds.length; i += 2) spans.push([this.bounds[i]!, this.bounds[i + 1]!]);
     return spans;
   }
+}
+
+/** An analysis as a run keeps it until the report: a kept document, its text held as bytes. */
+export function keptWithStoredText(analysis: CorpusDocument): KeptDocument {
+  return (analysis instanceof KeptDocument ? analysis : KeptDocument.of(analysis.doc, analysis.sentences)).withStoredText();
 }
 
 /** What a structured clone or JSON leaves of a {@link KeptDocument}. */

@@ -154,7 +154,7 @@ export function runArticleCheck(args: ArticleArgs, io: Io, configuration: Config
   const jobs = parseJobs(args.jobs);
   const run = check(
     selection.paths,
-    { lang: args.lang, onReadProgress: progress?.reading, onProgress: progress?.update, onCorpusProgress: progress?.corpus, against: selection.against, cache, baseline, jobs, onStage, spill: args.spill },
+    { lang: args.lang, onProgress: progress?.update, onCorpusProgress: progress?.corpus, against: selection.against, cache, baseline, jobs, onStage, spill: args.spill },
     configuration,
   );
   progress?.done();
@@ -196,7 +196,8 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const listed = new Set(report.documents.map((d) => d.id));
   const context: FormatContext = {
     // The articles the report lists (with --against, not the whole archive: the HTML report embeds them).
-    documents: new Map(documents.filter((d) => listed.has(d.id)).map((d) => [d.id, { path: d.path, text: d.text }])),
+    // The documents themselves: a text held as bytes is decoded when a format reads it, not all at once here.
+    documents: new Map(documents.filter((d) => listed.has(d.id)).map((d) => [d.id, d])),
     outDir: args.out,
     color: args.color,
   };

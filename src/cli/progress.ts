@@ -1,8 +1,7 @@
 import type { Io } from './io.js';
 
-/** What the progress bar is told: articles read (one thread reads them all first), analysed, then rules checking the whole corpus. */
+/** What the progress bar is told: articles read and analysed, then rules checking the whole corpus. */
 export interface ProgressReporter {
-  reading(done: number, total: number): void;
   update(done: number, total: number): void;
   corpus(done: number, total: number, ruleId: string): void;
   done(): void;
@@ -27,9 +26,6 @@ export function progressReporter(_io: Io, now: () => number = Date.now, write: (
     write(`\r\u001b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${what}`);
   };
   return {
-    reading(done, total) {
-      draw(done, total, `reading articles: ${done}/${total}`, false);
-    },
     update(done, total) {
       draw(done, total, `${done}/${total} articles`, done >= total);
     },

@@ -68,12 +68,22 @@ function walk(dir: string, out: Set<string>): void {
 /** Reads every file; a file that cannot be read becomes a problem and the others go on. */
 export function ingest(files: readonly string[], options: IngestOptions): IngestResult {
   const documents: Document[] = [];
+  const problems = ingestEach(files, options, (doc) => documents.push(doc));
+  return { documents, problems };
+}
+
+/**
+ * Reads the files one at a time and hands each document to `each` before reading the next, so that a
+ * caller that analyses as it reads never holds every article's text at once; returns the files that could
+ * not be read, as `ingest` lists them.
+ */
+export function ingestEach(files: readonly string[], options: IngestOptions, each: (doc: Document) => void): IngestProblem[] {
   const problems: IngestProblem[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
     const shown = relative(options.cwd ?? process.cwd(), file) || file;
+    let doc: Document;
     try {
-      let doc: Document;
       try {
         doc = readDocument(file, shown, options);
       } finally {
@@ -86,14 +96,15 @@ export function ingest(files: readonly string[], options: IngestOptions): Ingest
           code: 'input',
         });
       }
-      seen.set(doc.id, shown);
-      documents.push(doc);
     } catch (error) {
       if (!(error instanceof CrosscheckError)) throw error;
       problems.push({ path: error.file ?? shown, line: error.line, message: error.message });
+      continue;
     }
+    seen.set(doc.id, shown);
+    each(doc);
   }
-  return { documents, problems };
+  return problems;
 }
 
 export function readDocument(file: string, shownPath: string, options: IngestOptions): Document {

@@ -21,8 +21,6 @@ export interface AnalyzeArticlesOptions {
   lang?: Lang;
   cache?: AnalysisCache;
   onProgress?: (done: number, total: number) => void;
-  /** In one thread, where every file is read before any is analysed: called after each file is read. */
-  onReadProgress?: (done: number, total: number) => void;
   onStage?: StageListener;
   /**
    * Threads that read and analyse articles: 1 (the default) runs in this thread; N > 1 adds N - 1 worker
@@ -57,13 +55,9 @@ export function analyzeArticles(files: readonly string[], configuration: Configu
     if (jobs === 1) {
       const times = options.onStage ? emptyStageTimes() : undefined;
       const spill = oneThreadSpill(options.spillDir, configuration.rules);
-      const counted = readAhead && countRead(readAhead.state);
-      let read = 0;
-      const onFileRead = () => {
-        counted?.();
-        options.onReadProgress?.(++read, files.length);
-      };
-      const analysed = analyzeInProcess(files, configuration, { ...options, times, spill, onFileRead });
+      const onFileRead = readAhead && countRead(readAhead.state);
+      // Claims kept in memory hold slices of their article's text, which keep it alive: bytes would only add to it.
+      const analysed = analyzeInProcess(files, configuration, { ...options, times, spill, onFileRead, storeTexts: spill !== undefined });
       if (times) for (const stage of ARTICLE_STAGES) options.onStage!(stage, times[stage]);
       return analysed;
     }

@@ -16,7 +16,16 @@ export type BatchRunner = (request: BatchRequest) => Extract<BatchReply, { ok: t
  */
 export function batchRunner(
   configuration: Configuration,
-  options: { lang?: Lang; cache?: AnalysisCache; timed: boolean; onDocument: () => void; onFileRead?: () => void; spill?: { dir: string; thread: string } },
+  options: {
+    lang?: Lang;
+    cache?: AnalysisCache;
+    timed: boolean;
+    onDocument: () => void;
+    onFileRead?: () => void;
+    spill?: { dir: string; thread: string };
+    /** The main thread's batches, when their claims go to disk: texts kept as bytes (a worker's are stored as its reply arrives). */
+    storeTexts?: boolean;
+  },
 ): BatchRunner {
   const { cache } = options;
   const times = options.timed ? emptyStageTimes() : undefined;
@@ -24,7 +33,7 @@ export function batchRunner(
   return (request) => {
     const cacheBefore = cache ? { ...cache.stats } : undefined;
     const spill = writer ? { writer, batch: request.batch } : undefined;
-    const analysed = analyzeInProcess(request.files, configuration, { lang: options.lang, cache, times, onProgress: options.onDocument, onFileRead: options.onFileRead, spill });
+    const analysed = analyzeInProcess(request.files, configuration, { lang: options.lang, cache, times, onProgress: options.onDocument, onFileRead: options.onFileRead, spill, storeTexts: options.storeTexts });
     const ingestedPublished: Array<{ index: number; published: (typeof analysed.documents)[number]['published'] }> = [];
     analysed.documents.forEach((doc, index) => {
       if (analysed.results[index]!.analysis.doc !== doc) ingestedPublished.push({ index, published: doc.published });

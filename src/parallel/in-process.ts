@@ -1,8 +1,9 @@
 import type { AnalysisCache, CachedResult } from '../cache/store.js';
 import type { Configuration } from '../check.js';
 import type { Document, Lang } from '../model/document.js';
-import { ingest, type IngestProblem } from '../ingest/read.js';
-import { analyzeDocument, type DocumentResult } from '../pipeline.js';
+import { ingestEach, type IngestProblem } from '../ingest/read.js';
+import { withChanges } from '../model/stored-text.js';
+import { analyzeDocument, keptWithStoredText, type DocumentResult } from '../pipeline.js';
 import { SpillWriter } from '../claims/store.js';
 import type { Rule } from '../rules/types.js';
 import { analyzeDocumentTimed, timed, type StageTimes } from './stages.js';
@@ -26,8 +27,11 @@ export function oneThreadSpill(dir: string | undefined, rules: readonly Rule[]):
 }
 
 /**
- * One thread: `ingest`, then each document in order (from the cache when there is one). With `spill`, each
- * article's claims go to disk as soon as it is analysed and its result keeps none.
+ * One thread: each file read, then analysed (from the cache when there is one) before the next is read.
+ * With `spill`, each article's claims go to disk as soon as it is analysed and its result keeps none. With
+ * `storeTexts` (a thread that keeps the results until the report, not a worker that posts them, and whose
+ * claims do not stay in memory holding slices of the text), each article's text is kept as UTF-8 bytes once
+ * it is analysed (see model/stored-text.ts): no more than one article's text is held as a string at a time.
  */
 export function analyzeInProcess(
   files: readonly string[],
@@ -39,19 +43,21 @@ export function analyzeInProcess(
     times?: StageTimes;
     spill?: SpillTarget;
     onFileRead?: () => void;
+    storeTexts?: boolean;
   },
 ): AnalysedArticles {
-  const { times, cache } = options;
-  // With a cache, an article served from an entry takes the language kept there, never detected.
-  const read = () => ingest(files, { lexicon: configuration.lexicon, lang: options.lang, onFileRead: options.onFileRead, deferLanguage: cache !== undefined });
-  const { documents, problems } = times ? timed(times, 'ingest', read) : read();
+  const { times, cache, spill } = options;
+  const documents: Document[] = [];
   const results: DocumentResult[] = [];
-  const { spill } = options;
   // Writing claims is part of producing them: timed as the claims stage.
   const writing = (write: () => void) => (times ? timed(times, 'claims', write) : write());
   // Spilling, the cache gives claims prepared for the spill: served from an entry, they are never unpacked.
   const cacheOptions = { prepared: spill !== undefined };
-  for (const doc of documents) {
+  // Reading is timed as what the loop took beyond the analyses.
+  const started = performance.now();
+  let analysing = 0;
+  const analyse = (doc: Document) => {
+    const from = performance.now();
     let result: CachedResult;
     // The cache hashes the rules themselves, so it is given them untouched (and timed as a whole).
     if (cache) result = times ? timed(times, 'extract', () => cache.analyze(doc, configuration, cacheOptions)) : cache.analyze(doc, configuration, cacheOptions);
@@ -62,9 +68,24 @@ export function analyzeInProcess(
       writing(() => (prepared ? spill.writer.writePrepared(order, prepared) : spill.writer.write(order, claims)));
       result = { analysis: result.analysis, claims: [], findings: result.findings };
     }
+    let ingested = doc;
+    if (options.storeTexts) {
+      const analysis = keptWithStoredText(result.analysis);
+      // The document as read is the analysed one, or differs in its date only (analysis refined it).
+      ingested = doc === result.analysis.doc ? analysis.doc : withChanges(analysis.doc, { published: doc.published });
+      result = { ...result, analysis };
+    }
+    documents.push(ingested);
     results.push(result);
-    options.onProgress?.(results.length, documents.length);
-  }
+    options.onProgress?.(results.length, files.length);
+    analysing += performance.now() - from;
+  };
+  const problems = ingestEach(
+    files,
+    { lexicon: configuration.lexicon, lang: options.lang, onFileRead: options.onFileRead, deferLanguage: cache !== undefined },
+    analyse,
+  );
+  if (times) times.ingest += performance.now() - started - analysing;
   if (spill) writing(() => spill.writer.flush());
   return { documents, problems, results };
 }

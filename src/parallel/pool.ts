@@ -3,6 +3,7 @@ import type { Configuration } from '../check.js';
 import type { Document } from '../model/document.js';
 import { CrosscheckError } from '../model/errors.js';
 import { KeptDocument, type DocumentResult, type KeptDocumentData } from '../pipeline.js';
+import { withChanges } from '../model/stored-text.js';
 import type { AnalyzeArticlesOptions } from './analyze.js';
 import { clearSpill } from '../claims/store.js';
 import { analyzeInProcess, oneThreadSpill, type AnalysedArticles } from './in-process.js';
@@ -57,6 +58,8 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
     onDocument: () => Atomics.add(counters, SIGNAL_DOCUMENTS, 1),
     onFileRead: options.readAheadState === undefined ? undefined : countRead(options.readAheadState),
     spill: options.spillDir === undefined ? undefined : { dir: options.spillDir, thread: 'main' },
+    // Claims this thread keeps in memory hold slices of their article's text: storing it would only add to it.
+    storeTexts: options.spillDir !== undefined,
   });
   const pool = Array.from({ length: Math.min(options.jobs - 1, batches.length - 1) }, (_, k) => startWorker({ ...setup, thread: `w${k}` }));
   let replies: Array<Extract<BatchReply, { ok: true }>>;
@@ -71,7 +74,7 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
   if (new Set(merged.documents.map((d) => d.id)).size !== merged.documents.length) {
     // What the workers spilled goes too: the one-thread run writes every claim again.
     if (options.spillDir !== undefined) clearSpill(options.spillDir);
-    return analyzeInProcess(files, configuration, { lang: options.lang, cache: options.cache, spill: oneThreadSpill(options.spillDir, configuration.rules) });
+    return analyzeInProcess(files, configuration, { lang: options.lang, cache: options.cache, spill: oneThreadSpill(options.spillDir, configuration.rules), storeTexts: options.spillDir !== undefined });
   }
   if (options.cache) {
     for (const reply of replies) for (const [key, value] of Object.entries(reply.cache ?? {})) options.cache.stats[key as keyof typeof options.cache.stats] += value;
@@ -117,7 +120,7 @@ function collectReplies(
       for (let message = receiveMessageOnPort(member.replies); message; message = receiveMessageOnPort(member.replies)) {
         const reply = message.message as BatchReply;
         if (!reply.ok) throw rebuildError(reply.error);
-        replies[reply.batch] = reply;
+        replies[reply.batch] = kept(reply);
         received += 1;
         got = true;
         if (next < batches.length) send(member);
@@ -159,16 +162,25 @@ function workerEntry(): URL {
   throw new CrosscheckError('the parallel worker (dist/parallel/worker.js) is not built: run `npm run build`, or check with --jobs 1', { code: 'usage' });
 }
 
+/**
+ * A worker's reply as the main thread keeps it until the report: each result a kept document again (it was
+ * cloned as plain data), its text held as bytes (see model/stored-text.ts), as soon as it arrives. Its
+ * claims, if any, were cloned too: none of their strings is a slice of the text.
+ */
+function kept(reply: Extract<BatchReply, { ok: true }>): Extract<BatchReply, { ok: true }> {
+  for (const result of reply.results) result.analysis = KeptDocument.revive(result.analysis as KeptDocument | KeptDocumentData).withStoredText();
+  return reply;
+}
+
 /** Concatenates batch replies in order; a document is the analysed one unless analysis refined its date. */
 function mergeReplies(replies: ReadonlyArray<Extract<BatchReply, { ok: true }>>): AnalysedArticles {
   const merged: AnalysedArticles = { documents: [], problems: [], results: [] };
   for (const reply of replies) {
     const published = new Map(reply.ingestedPublished.map((entry) => [entry.index, entry.published]));
     reply.results.forEach((result: DocumentResult, index) => {
-      // Cloned from the worker as plain data (or kept by this thread's own batches): a kept document again.
-      result.analysis = KeptDocument.revive(result.analysis as KeptDocument | KeptDocumentData);
+      // Kept as it arrived (a worker's) or by this thread's own batches: a kept document, its text stored.
       const analysed = result.analysis.doc;
-      const ingested: Document = published.has(index) ? { ...analysed, published: published.get(index)! } : analysed;
+      const ingested: Document = published.has(index) ? withChanges(analysed, { published: published.get(index)! }) : analysed;
       merged.documents.push(ingested);
       merged.results.push(result);
     });

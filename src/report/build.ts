@@ -4,6 +4,8 @@ import type { Span } from '../model/mention.js';
 import type { Report, ReportProblem } from '../model/report.js';
 import { LineIndex } from '../text/line-index.js';
 import { compareStrings, fingerprintFinding } from './fingerprint.js';
+import { pushTo } from '../util/collections.js';
+import { copyOf } from '../util/strings.js';
 
 export interface BuildInput {
   documents: readonly Document[];
@@ -29,25 +31,19 @@ export const MAX_CORROBORATION_SIDES = 12;
  * pure steps: dedupe by fingerprint, sort (severity, rule, first side), so output is byte-identical per input.
  */
 export function buildReport(input: BuildInput): Report {
-  const docs = new Map(input.documents.map((d) => [d.id, d]));
-  const indexes = new Map<string, LineIndex>();
-  const place = (side: SideDraft): Side => {
-    const doc = docs.get(side.doc);
-    if (!doc) throw new Error(`finding cites unknown document ${side.doc}`);
-    let index = indexes.get(doc.id);
-    if (!index) indexes.set(doc.id, (index = new LineIndex(doc.text)));
-    const { line, column } = index.position(side.span[0]);
-    const sentence = side.sentence ?? input.sentences.get(doc.id)?.find((s) => s[0] <= side.span[0] && side.span[1] <= s[1]) ?? side.span;
-    const out: Side = { doc: side.doc, values: side.values, modality: side.modality, span: side.span, line, column, quote: doc.text.slice(sentence[0], sentence[1]) };
-    if (side.inferred !== undefined) out.inferred = side.inferred;
-    return out;
-  };
+  const kept: FindingDraft[] = [];
+  const fingerprints: string[] = [];
   const seen = new Set<string>();
-  const findings: Finding[] = [];
   for (const draft of input.findings) {
     const fingerprint = fingerprintFinding(draft);
     if (seen.has(fingerprint)) continue;
     seen.add(fingerprint);
+    kept.push(draft);
+    fingerprints.push(fingerprint);
+  }
+  const quoted = (c: CorroborationDraft) => c.sides.slice(0, MAX_CORROBORATION_SIDES);
+  const place = placeSides(input, [...kept.flatMap((draft) => draft.sides), ...input.corroborated.flatMap(quoted)]);
+  const findings: Finding[] = kept.map((draft, i) => {
     const finding: Finding = {
       id: '',
       ruleId: draft.ruleId,
@@ -56,11 +52,11 @@ export function buildReport(input: BuildInput): Report {
       message: draft.message,
       sides: draft.sides.map(place),
       confidence: Math.round(draft.confidence * 100) / 100,
-      fingerprint,
+      fingerprint: fingerprints[i]!,
     };
     if (draft.hint) finding.hint = draft.hint;
-    findings.push(finding);
-  }
+    return finding;
+  });
   findings.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
@@ -72,7 +68,7 @@ export function buildReport(input: BuildInput): Report {
   findings.forEach((finding, i) => (finding.id = `F${String(i + 1).padStart(3, '0')}`));
   const corroborated: Corroboration[] = input.corroborated
     .map((c) => {
-      const out: Corroboration = { ruleId: c.ruleId, fact: c.fact, value: c.value, sides: c.sides.slice(0, MAX_CORROBORATION_SIDES).map(place) };
+      const out: Corroboration = { ruleId: c.ruleId, fact: c.fact, value: c.value, sides: quoted(c).map(place) };
       if (c.sides.length > MAX_CORROBORATION_SIDES) out.moreDocs = c.sides.slice(MAX_CORROBORATION_SIDES).map((side) => side.doc);
       return out;
     })
@@ -100,4 +96,34 @@ export function buildReport(input: BuildInput): Report {
     problems: [...input.problems],
     summary: { documents: documents.length, error: count('error'), warning: count('warning'), info: count('info'), corroborated: corroborated.length },
   };
+}
+
+/**
+ * Each side's line, column and quote, article by article: an article's text is read once for all the sides
+ * that cite it and let go before the next (a text held as bytes is decoded on each read, see
+ * model/stored-text.ts: a report citing most of a large archive never holds all its texts at once). A quote
+ * is copied out of the text, so that it does not keep the whole text alive (V8 keeps a slice's source).
+ */
+function placeSides(input: BuildInput, drafts: readonly SideDraft[]): (draft: SideDraft) => Side {
+  const docs = new Map(input.documents.map((d) => [d.id, d]));
+  const byDoc = new Map<string, SideDraft[]>();
+  for (const draft of drafts) {
+    if (!docs.has(draft.doc)) throw new Error(`finding cites unknown document ${draft.doc}`);
+    pushTo(byDoc, draft.doc, draft);
+  }
+  const placed = new Map<SideDraft, Side>();
+  for (const [id, sides] of byDoc) {
+    const text = docs.get(id)!.text;
+    const index = new LineIndex(text);
+    const sentences = input.sentences.get(id);
+    for (const side of sides) {
+      if (placed.has(side)) continue;
+      const { line, column } = index.position(side.span[0]);
+      const sentence = side.sentence ?? sentences?.find((s) => s[0] <= side.span[0] && side.span[1] <= s[1]) ?? side.span;
+      const out: Side = { doc: side.doc, values: side.values, modality: side.modality, span: side.span, line, column, quote: copyOf(text.slice(sentence[0], sentence[1])) };
+      if (side.inferred !== undefined) out.inferred = side.inferred;
+      placed.set(side, out);
+    }
+  }
+  return (draft) => placed.get(draft)!;
 }

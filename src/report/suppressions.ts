@@ -32,6 +32,9 @@ export interface Suppression {
 
 const DIRECTIVE = /<!--\s*crosscheck-(disable-next-line|disable|enable)(?=\s|-->)([\s\S]*?)-->/g;
 
+/** What every directive contains: an article without it (and without the front-matter key) has no suppression. */
+export const SUPPRESSION_MARK = 'crosscheck-';
+
 /** The `crosscheck` key of an article's front matter (user input, so strict). */
 const FrontMatterSuppression = z.strictObject({
   disable: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),

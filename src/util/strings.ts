@@ -17,3 +17,11 @@ export const NO_KEYS: Record<string, string> = Object.freeze({}) as Record<strin
 export function orNone<T>(list: T[]): T[] {
   return list.length === 0 ? (NONE as T[]) : list;
 }
+
+/**
+ * A copy of `text` that holds its own characters. A slice of a string is, in V8, a view that keeps the
+ * whole string it was cut from alive: a quote kept from an article's text would keep the article.
+ */
+export function copyOf(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
+}

@@ -16,15 +16,10 @@ function reporter() {
 }
 
 describe('progressReporter', () => {
-  it('stays quiet for the first second, then draws files read, articles and the corpus checks rule by rule', () => {
+  it('stays quiet for the first second, then draws articles and the corpus checks rule by rule', () => {
     const { progress, written, at } = reporter();
-    progress.reading(2, 4);
-    expect(written).toEqual([]);
-    at(1200);
-    progress.reading(3, 4);
-    at(1250);
-    progress.reading(4, 4); // within 100 ms of the last draw: skipped
     progress.update(1, 4);
+    expect(written).toEqual([]);
     at(1500);
     progress.update(2, 4);
     at(1550);
@@ -35,7 +30,6 @@ describe('progressReporter', () => {
     progress.done();
     const lines = written.map((text) => text.replace(/\r|\u001b\[K/g, ''));
     expect(lines).toEqual([
-      '[#######################.......] reading articles: 3/4',
       '[###############...............] 2/4 articles',
       '[##############################] 4/4 articles',
       '[..............................] checking the corpus: rule 1/2 (event/visit)',
@@ -53,16 +47,14 @@ describe('progressReporter', () => {
   });
 });
 
-describe('check() and the progress of reading', () => {
-  it('tells onReadProgress after each file read, before any article is analysed, with one thread', () => {
+describe('check() and the progress of the articles', () => {
+  it('tells onProgress after each article, counting every file, with one thread', () => {
     const events: string[] = [];
     const seeds = resolve(import.meta.dirname, '..', '..', 'seeds');
-    check([seeds], { jobs: 1, onReadProgress: (done, total) => events.push(`read ${done}/${total}`), onProgress: (done) => events.push(`analysed ${done}`) }, bundled());
-    const reads = events.filter((event) => event.startsWith('read'));
-    const total = events.filter((event) => event.startsWith('analysed')).length;
+    const run = check([seeds], { jobs: 1, onProgress: (done, total) => events.push(`${done}/${total}`) }, bundled());
+    const total = run.documents.length;
     expect(total).toBeGreaterThan(3);
-    expect(reads).toEqual(Array.from({ length: total }, (_, i) => `read ${i + 1}/${total}`));
-    expect(events.slice(0, total)).toEqual(reads);
+    expect(events).toEqual(Array.from({ length: total }, (_, i) => `${i + 1}/${total}`));
   });
 });
 
