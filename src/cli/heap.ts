@@ -1,4 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 
 /**
  * How far V8 lets the old generation grow past what the last full collection kept, in percent. Left to
@@ -20,4 +20,28 @@ export function heapGrowthFlag(execArgv: readonly string[]): string | null {
 export function holdHeapGrowth(): void {
   const flag = heapGrowthFlag(process.execArgv);
   if (flag) setFlagsFromString(flag);
+}
+
+/**
+ * What a large check keeps on V8's heap at its peak, per article: the corpus stage of the bench's 100,000
+ * articles (two threads, claims on disk) held 530 MB after a full collection. The heap's limit does not
+ * grow with the machine's memory (about 4.3 GB on a 24 GB machine), and a check of 1,000,000 articles
+ * stopped on it ("JavaScript heap out of memory") after 24 minutes.
+ */
+export const PEAK_HEAP_BYTES_PER_ARTICLE = 5_300;
+
+/**
+ * Advice for a check of `articles` whose estimated peak is more than three quarters of the heap's limit:
+ * the command to give node room (half again the estimate, in whole GB), or undefined when the limit is
+ * ample. Said before the run starts: once V8 runs out of heap the process ends without a word of its own.
+ */
+export function heapAdvice(articles: number, limitBytes: number = getHeapStatistics().heap_size_limit): string | undefined {
+  const estimate = articles * PEAK_HEAP_BYTES_PER_ARTICLE;
+  if (estimate <= 0.75 * limitBytes) return undefined;
+  const megabytes = Math.ceil((1.5 * estimate) / 2 ** 30) * 1024;
+  const gb = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
+  return (
+    `${articles.toLocaleString('en-US')} articles may need more than node's heap limit (${gb(limitBytes)}; about ${gb(estimate)} for this many): ` +
+    `if the run stops with "JavaScript heap out of memory", run it again with NODE_OPTIONS=--max-old-space-size=${megabytes}`
+  );
 }
