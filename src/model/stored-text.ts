@@ -105,13 +105,22 @@ function detached(value: unknown): unknown {
   if (typeof value === 'string') return value.length < 13 ? value : copyOf(value);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(detached);
-  // Plain data (the publication date, the front matter) field by field; anything else (a date) cloned.
-  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value);
+  // Plain data (the publication date, the front matter) field by field; anything else (a date) cloned, or
+  // kept as it is when it cannot be (a function a library caller put there).
+  if (Object.getPrototypeOf(value) !== Object.prototype) return clonedOrSame(value);
   const keys = Object.keys(value);
   if (keys.length === 0) return value;
   const copy: Record<string, unknown> = {};
   for (const key of keys) copy[key] = detached((value as Record<string, unknown>)[key]);
   return copy;
+}
+
+function clonedOrSame(value: object): unknown {
+  try {
+    return structuredClone(value);
+  } catch {
+    return value;
+  }
 }
 
 /** `doc` with `changes`: a stored document stays stored (sharing its bytes), one that holds a string keeps it. */

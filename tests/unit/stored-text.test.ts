@@ -61,6 +61,11 @@ describe('stored text: a document whose text is held as UTF-8 bytes', () => {
     // Fields not read from the text are shared as they are.
     expect(stored.path).toBe(doc.path);
     expect(storeText({ ...doc, meta: {} }).meta).toEqual({});
+    // What cannot be cloned (a library caller's own objects) is kept as it is.
+    const own = new (class Own {
+      render = () => 'x';
+    })();
+    expect((storeText({ ...doc, meta: { own: [own] } }).meta.own as unknown[])[0]).toBe(own);
   });
 
   it('changes a document as it is held: a stored one stays stored, one holding a string keeps it', () => {
