@@ -8,7 +8,7 @@ import { pruneBaseline, readBaseline, serializeBaseline, type Baseline, type Bas
 import { gate, type FailOn } from '../report/gate.js';
 import { pluralize } from '../report/html/present.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../report/formatters.js';
-import type { FormatContext } from '../report/types.js';
+import type { FormatContext, FormatterEntry } from '../report/types.js';
 import { writeFilesAtomically } from './output.js';
 import { heapAdvice } from './heap.js';
 import { progressReporter } from './progress.js';
@@ -213,14 +213,16 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   };
   const formats = [...new Set(args.format)];
   const renderStarted = performance.now();
-  // Render everything before writing anything: a report is written whole or not at all.
-  const rendered = formats.map((name) => ({ name, entry: FORMATTERS[name], content: FORMATTERS[name].format(report, context) }));
-  const files = args.out ? rendered.filter((r) => 'fileName' in r.entry && r.entry.fileName) : [];
-  const streamed = rendered.filter((r) => !files.includes(r));
+  const entries = formats.map((name) => ({ name, entry: FORMATTERS[name] as FormatterEntry }));
+  const files = args.out ? entries.filter((e) => e.entry.fileName) : [];
+  // Standard output's formats are rendered first, files while they are written (in pieces when a format
+  // has them: a large archive's report is longer than one string can be), each to a temporary name
+  // renamed once all are whole: a report is written whole or not at all.
+  const streamed = entries.filter((e) => !files.includes(e)).map((e) => ({ ...e, content: e.entry.format(report, context) }));
   if (files.length > 0) {
     writeFilesAtomically(
       args.out!,
-      files.map((r) => ({ name: (r.entry as { fileName: string }).fileName, content: r.content })),
+      files.map(({ entry }) => ({ name: entry.fileName!, content: entry.chunks ? entry.chunks(report, context) : entry.format(report, context) })),
     );
   }
   for (const r of streamed) io.print(r.content.replace(/\n$/, ''));
@@ -234,7 +236,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   // The count of hidden findings belongs under the terminal summary; with only machine formats on stdout, on stderr.
   if (hidden && formats.includes('terminal')) io.print(hidden);
   else if (hidden) io.error(`crosscheck: ${hidden}`);
-  if (files.length > 0) io.error(`crosscheck: wrote ${files.map((r) => `${args.out}/${(r.entry as { fileName: string }).fileName}`).join(', ')}`);
+  if (files.length > 0) io.error(`crosscheck: wrote ${files.map((r) => `${args.out}/${r.entry.fileName!}`).join(', ')}`);
   printProblems(report, io);
   if (args.baseline !== undefined && baseline !== undefined && !selection.unchanged) {
     reportUnmatched(args.baseline, run.unmatchedBaseline, io);

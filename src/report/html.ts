@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Corroboration, Finding, Report, ReportDocument } from '../model/index.js';
-import { renderArticles } from './html/articles.js';
+import { articleChunks } from './html/articles.js';
 import { renderFindingCard } from './html/card.js';
 import { articleAnchor, domId, escapeHtml, lineAnchor } from './html/escape.js';
 import {
@@ -24,26 +24,17 @@ import type { FormatContext, Formatter } from './types.js';
  * Content-Security-Policy forbids any fetch) with a summary, filterable finding cards, timelines,
  * agreed facts and the articles' text. Deterministic: no timestamps, the report's order.
  */
-export const formatHtml: Formatter = (report, context) => {
+export const formatHtml: Formatter = (report, context) => [...htmlChunks(report, context)].join('');
+
+/**
+ * The same page as `formatHtml`, in pieces: its sections, and the documents' rows and embedded articles
+ * one at a time (a large archive's page is longer than the longest string V8 can hold).
+ */
+export function* htmlChunks(report: Report, context: FormatContext): Generator<string> {
   const docs = documentsById(report.documents);
   const counts = countBySeverity(report.findings);
   const title = `Crosscheck report: ${SEVERITIES.map((severity) => severityCountLabel(severity, counts[severity])).join(', ')}`;
-  const body = [
-    '<a class="skip-link" href="#findings-title">Skip to findings</a>',
-    '<div class="page">',
-    renderHeader(report),
-    '<main>',
-    renderSummary(report, context),
-    renderFindings(report.findings, docs, context),
-    renderEvents(report.events, docs, context),
-    renderCorroborated(report.corroborated, docs, context),
-    renderProblems(report.problems),
-    renderArticles(report, context),
-    '</main>',
-    `<footer class="site-foot"><p>Made by ${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)}. This page works offline: the articles are embedded and nothing is fetched.</p></footer>`,
-    '</div>',
-  ].join('\n');
-  return [
+  yield [
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
@@ -55,13 +46,33 @@ export const formatHtml: Formatter = (report, context) => {
     `<style>${STYLES}</style>`,
     '</head>',
     report.findings.length > MANY_FINDINGS ? '<body class="many">' : '<body>',
-    body,
+    '<a class="skip-link" href="#findings-title">Skip to findings</a>',
+    '<div class="page">',
+    renderHeader(report),
+    '<main>',
+    '',
+  ].join('\n');
+  yield* summaryChunks(report, context);
+  yield '\n';
+  yield [
+    renderFindings(report.findings, docs, context),
+    renderEvents(report.events, docs, context),
+    renderCorroborated(report.corroborated, docs, context),
+    renderProblems(report.problems),
+    '',
+  ].join('\n');
+  yield* articleChunks(report, context);
+  yield [
+    '',
+    '</main>',
+    `<footer class="site-foot"><p>Made by ${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)}. This page works offline: the articles are embedded and nothing is fetched.</p></footer>`,
+    '</div>',
     `<script>${SCRIPT}</script>`,
     '</body>',
     '</html>',
     '',
   ].join('\n');
-};
+}
 
 /** Past this many cards the page defers the layout of off-screen ones (content-visibility). */
 const MANY_FINDINGS = 100;
@@ -88,7 +99,7 @@ function renderHeader(report: Report): string {
   return `<header class="page-head"><h1>Discrepancy report</h1><p class="lede">${escapeHtml(lede)}</p></header>`;
 }
 
-function renderSummary(report: Report, context: FormatContext): string {
+function* summaryChunks(report: Report, context: FormatContext): Generator<string> {
   const counts = countBySeverity(report.findings);
   const tile = (kind: string, count: number, label: string, href: string): string =>
     `<li class="tile tile-${kind}"><a class="tile-link" href="${href}"><span class="tile-count">${count}</span> <span class="tile-label">${escapeHtml(label)}</span></a></li>`;
@@ -98,24 +109,22 @@ function renderSummary(report: Report, context: FormatContext): string {
     tile('documents', report.documents.length, report.documents.length === 1 ? 'document read' : 'documents read', '#documents-title'),
   ];
   const citing = citationCounts(report.findings);
-  const rows = report.documents.map((doc) => {
-    const label = escapeHtml(documentLabel(doc, doc.id));
-    const source = context.documents.has(doc.id) ? `<a href="#${articleAnchor(doc.id)}" lang="${escapeHtml(doc.lang)}">${label}</a>` : `<span lang="${escapeHtml(doc.lang)}">${label}</span>`;
-    const published = describePublished(doc);
-    return (
-      `<tr><td>${source}<br><span class="doc-id">${escapeHtml(doc.path)}</span></td>` +
-      `<td data-label="Language">${escapeHtml(languageName(doc.lang))}</td>` +
-      `<td data-label="Published">${published === 'unknown' ? '<span class="unknown">unknown</span>' : escapeHtml(published)}</td>` +
-      `<td data-label="Findings">${citing.get(doc.id) ?? 0}</td></tr>`
-    );
-  });
-  const table =
-    rows.length === 0
-      ? ''
-      : '<div class="table-wrap"><table class="stack-table"><caption id="documents-title">Documents read</caption>' +
-        '<thead><tr><th scope="col">Source</th><th scope="col">Language</th><th scope="col">Published</th><th scope="col">Findings</th></tr></thead>' +
-        `<tbody>${rows.join('')}</tbody></table></div>`;
-  return `<section aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2><ul class="tiles">${tiles.join('')}</ul>${table}</section>`;
+  yield `<section aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2><ul class="tiles">${tiles.join('')}</ul>`;
+  if (report.documents.length > 0) {
+    yield '<div class="table-wrap"><table class="stack-table"><caption id="documents-title">Documents read</caption>' +
+      '<thead><tr><th scope="col">Source</th><th scope="col">Language</th><th scope="col">Published</th><th scope="col">Findings</th></tr></thead><tbody>';
+    for (const doc of report.documents) {
+      const label = escapeHtml(documentLabel(doc, doc.id));
+      const source = context.documents.has(doc.id) ? `<a href="#${articleAnchor(doc.id)}" lang="${escapeHtml(doc.lang)}">${label}</a>` : `<span lang="${escapeHtml(doc.lang)}">${label}</span>`;
+      const published = describePublished(doc);
+      yield `<tr><td>${source}<br><span class="doc-id">${escapeHtml(doc.path)}</span></td>` +
+        `<td data-label="Language">${escapeHtml(languageName(doc.lang))}</td>` +
+        `<td data-label="Published">${published === 'unknown' ? '<span class="unknown">unknown</span>' : escapeHtml(published)}</td>` +
+        `<td data-label="Findings">${citing.get(doc.id) ?? 0}</td></tr>`;
+    }
+    yield '</tbody></table></div>';
+  }
+  yield '</section>';
 }
 
 function severityLabelPlural(severity: Finding['severity'], count: number): string {

@@ -22,29 +22,34 @@ import type { FormatContext, Formatter } from './types.js';
  * with a table of the sides, then same-event groups, agreed facts and unreadable files.
  * Deterministic: no timestamps, the report's order within a severity.
  */
-export const formatMarkdown: Formatter = (report, context) => {
+export const formatMarkdown: Formatter = (report, context) => [...markdownChunks(report, context)].join('');
+
+/** The same text as `formatMarkdown`, in pieces: its blocks, and the documents' table a row at a time. */
+export function* markdownChunks(report: Report, context: FormatContext): Generator<string> {
   const docs = documentsById(report.documents);
+  yield '# Crosscheck: discrepancy report';
+  for (const block of summary(report)) yield `\n\n${block}`;
+  if (report.documents.length > 0) {
+    const header = ['Document', 'Title', 'Language', 'Published', 'File'];
+    yield `\n\n${tableLine(header)}\n${tableLine(header.map(() => '---'))}`;
+    for (const doc of report.documents) {
+      yield `\n${tableLine([code(doc.id), cell(doc.title ?? ''), `${languageName(doc.lang)} (${doc.lang})`, describePublished(doc), code(doc.path)])}`;
+    }
+  }
   const blocks = [
-    '# Crosscheck: discrepancy report',
-    ...summary(report),
     ...findingsSection(report.findings, docs, context),
     ...eventsSection(report.events, docs),
     ...corroboratedSection(report.corroborated, docs, context),
     ...problemsSection(report.problems),
   ];
-  return `${blocks.join('\n\n')}\n`;
-};
+  for (const block of blocks) yield `\n\n${block}`;
+  yield '\n';
+}
 
+/** The summary's lines (the documents' table follows them). */
 function summary(report: Report): string[] {
   const counts = countBySeverity(report.findings);
   const countLine = SEVERITIES.map((severity) => severityCountLabel(severity, counts[severity])).join(', ');
-  const documentRows = report.documents.map((doc) => [
-    code(doc.id),
-    cell(doc.title ?? ''),
-    `${languageName(doc.lang)} (${doc.lang})`,
-    describePublished(doc),
-    code(doc.path),
-  ]);
   return [
     '## Summary',
     [
@@ -53,7 +58,6 @@ function summary(report: Report): string[] {
       `- **Facts corroborated:** ${report.corroborated.length}`,
       ...(report.problems.length > 0 ? [`- **Files that could not be read:** ${report.problems.length}`] : []),
     ].join('\n'),
-    ...(documentRows.length > 0 ? [table(['Document', 'Title', 'Language', 'Published', 'File'], documentRows)] : []),
   ];
 }
 
@@ -132,8 +136,11 @@ function problemsSection(problems: Report['problems']): string[] {
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+  return [tableLine(header), tableLine(header.map(() => '---')), ...rows.map(tableLine)].join('\n');
+}
+
+function tableLine(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
 }
 
 /** Text that must not be read as Markdown or HTML: quotes and messages are verbatim article text. */

@@ -15,6 +15,11 @@ export type Formatter = (report: Report, context: FormatContext) => string;
 
 export interface FormatterEntry {
   format: Formatter;
+  /**
+   * The same text as `format`, in pieces, for a report too long to be one string (a large archive's):
+   * the CLI writes files from it when it is there.
+   */
+  chunks?: (report: Report, context: FormatContext) => Iterable<string>;
   /** File name written under --out (`discrepancies.json`…); undefined for stdout-only formats. */
   fileName?: string;
   description: string;

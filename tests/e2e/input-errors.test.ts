@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportJsonSchema } from '../../src/model/json-schema.js';
@@ -29,6 +29,16 @@ describe('bad input', () => {
     const run = crosscheck(['check', dir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/no articles found .*\.txt, \.md/);
+  });
+
+  it('names a report file that a folder stands in the way of, exits 2, and replaces none of the reports', () => {
+    const dir = tempFolder({ 'reports/discrepancies.json': 'old json', 'reports/discrepancies.html/keep': '' });
+    const out = join(dir, 'reports');
+    const run = crosscheck(['check', 'seeds', '--format', 'json', '--format', 'html', '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${join(out, 'discrepancies.html')}: cannot write the report: a folder has its name`);
+    expect(readFileSync(join(out, 'discrepancies.json'), 'utf8')).toBe('old json');
+    expect(readdirSync(out).sort()).toEqual(['discrepancies.html', 'discrepancies.json']);
   });
 
   it('says where claims could not be kept on disk (--spill), exits 2, and writes no report', () => {

@@ -7,26 +7,25 @@ import { describePublished, languageName } from './present.js';
  * The articles embedded in the page, one collapsible `<details>` each, one list item per line with the
  * id `doc-<id>-L<line>`, so "open at line" links work offline. Every cited value is marked in the text.
  */
-export function renderArticles(report: Report, context: FormatContext): string {
+/** The embedded articles' section, an article at a time; nothing when no article is embedded. */
+export function* articleChunks(report: Report, context: FormatContext): Generator<string> {
   const cited = citedSpans(report);
-  const articles = report.documents
-    .filter((doc) => context.documents.has(doc.id))
-    .map((doc) => {
-      const text = context.documents.get(doc.id)?.text ?? '';
-      const lines = renderLines(text, cited.get(doc.id) ?? [], doc.id);
-      const meta = [languageName(doc.lang), `published ${describePublished(doc)}`, doc.path].map(escapeHtml).join(' · ');
-      return (
-        `<details class="article" id="${articleAnchor(doc.id)}">` +
-        `<summary><span class="article-title">${escapeHtml(doc.title ?? doc.id)}</span> <span class="article-meta">${meta}</span></summary>` +
-        `<ol class="article-lines" lang="${escapeHtml(doc.lang)}">${lines.join('')}</ol></details>`
-      );
-    });
-  if (articles.length === 0) return '';
-  return (
-    '<section class="articles" id="articles" aria-labelledby="articles-title"><h2 id="articles-title">Articles</h2>' +
-    '<p class="section-note">The full text as read. Values cited in this report are highlighted.</p>' +
-    `${articles.join('')}</section>`
-  );
+  let first = true;
+  for (const doc of report.documents) {
+    const document = context.documents.get(doc.id);
+    if (!document) continue;
+    if (first) {
+      yield '<section class="articles" id="articles" aria-labelledby="articles-title"><h2 id="articles-title">Articles</h2>' +
+        '<p class="section-note">The full text as read. Values cited in this report are highlighted.</p>';
+      first = false;
+    }
+    const lines = renderLines(document.text, cited.get(doc.id) ?? [], doc.id);
+    const meta = [languageName(doc.lang), `published ${describePublished(doc)}`, doc.path].map(escapeHtml).join(' · ');
+    yield `<details class="article" id="${articleAnchor(doc.id)}">` +
+      `<summary><span class="article-title">${escapeHtml(doc.title ?? doc.id)}</span> <span class="article-meta">${meta}</span></summary>` +
+      `<ol class="article-lines" lang="${escapeHtml(doc.lang)}">${lines.join('')}</ol></details>`;
+  }
+  if (!first) yield '</section>';
 }
 
 /** Spans of every side, by document, sorted and merged so marks never overlap. */
