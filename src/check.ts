@@ -36,6 +36,8 @@ export interface CheckOptions {
   config?: string;
   /** Force the language of every article instead of detecting it. */
   lang?: 'fr' | 'en';
+  /** Called once the files are listed, before any is read (a throw stops the check with nothing to clean up). */
+  onFiles?: (count: number) => void;
   /** Called after each document is read and analysed (for progress bars); one thread reads each article just before analysing it. */
   onProgress?: (done: number, total: number) => void;
   /** Called before each rule checks the whole corpus (on a large archive this stage takes a while too). */
@@ -132,6 +134,7 @@ export function check(paths: readonly string[], options: CheckOptions = {}, conf
   const archiveFiles = options.against ? listArticleFiles(options.against).filter((file) => !isNew.has(resolve(file))) : [];
   // One sorted list, so `check a.md --against dir/` analyses in the same order as `check dir/`.
   const files = [...newFiles, ...archiveFiles].sort();
+  options.onFiles?.(files.length);
   const spillDir = shouldSpill(options.spill, files.length, options.cache !== undefined) ? makeSpillDir() : undefined;
   let analysed: ReturnType<typeof analyzeArticles>;
   let finished: ReturnType<typeof finishCheck>;

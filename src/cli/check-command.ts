@@ -10,7 +10,7 @@ import { pluralize } from '../report/html/present.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../report/formatters.js';
 import type { FormatContext, FormatterEntry } from '../report/types.js';
 import { writeFilesAtomically } from './output.js';
-import { heapAdvice } from './heap.js';
+import { currentHeapSituation, HeapRelaunch, heapPlan } from './heap.js';
 import { progressReporter } from './progress.js';
 import { formatTimings, parseJobs, stageRecorder, writeStats } from './timings.js';
 import type { StageListener } from '../parallel/stages.js';
@@ -153,18 +153,15 @@ export function runArticleCheck(args: ArticleArgs, io: Io, configuration: Config
   const cache = useCache && !selection.unchanged ? new AnalysisCache(args['cache-dir'] ?? DEFAULT_CACHE_DIR) : undefined;
   const progress = args.progress ? progressReporter(io) : undefined;
   const jobs = parseJobs(args.jobs);
-  let advised = false;
-  const onProgress = (done: number, total: number) => {
-    if (!advised) {
-      advised = true;
-      const advice = heapAdvice(total);
-      if (advice) io.error(`crosscheck: ${advice}`);
-    }
-    progress?.update(done, total);
+  const onProgress = (done: number, total: number) => progress?.update(done, total);
+  const onFiles = (count: number) => {
+    const plan = heapPlan(count, currentHeapSituation(io.relaunch !== undefined));
+    if (plan.message) io.error(`crosscheck: ${plan.message}`);
+    if (plan.relaunchMegabytes !== undefined) throw new HeapRelaunch(plan.relaunchMegabytes);
   };
   const run = check(
     selection.paths,
-    { lang: args.lang, onProgress, onCorpusProgress: progress?.corpus, against: selection.against, cache, baseline, jobs, onStage, spill: args.spill },
+    { lang: args.lang, onFiles, onProgress, onCorpusProgress: progress?.corpus, against: selection.against, cache, baseline, jobs, onStage, spill: args.spill },
     configuration,
   );
   progress?.done();

@@ -9,7 +9,7 @@ import { VERSION } from '../version.js';
 import { baselineOptions, runBaseline, type BaselineArgs } from './baseline-command.js';
 import { checkOptions, runCheck, type CheckArgs } from './check-command.js';
 import { extractOptions, runExtract, type ExtractArgs } from './extract-command.js';
-import { holdHeapGrowth } from './heap.js';
+import { HeapRelaunch, holdHeapGrowth } from './heap.js';
 import { initOptions, runInit, type InitArgs } from './init-command.js';
 import { rulesOptions, runRulesList, runRulesShow, type RulesArgs, type RulesShowArgs } from './rules-command.js';
 import { EXIT, processIo, STDIN_ARG, type Io } from './io.js';
@@ -19,6 +19,9 @@ const EPILOGUE = `Exit codes:
   1  at least one does (or more warnings than --max-warnings)
   2  usage, input or configuration error (missing path, unreadable article, invalid rule file,
      invalid baseline file, unknown git ref); the message names the file and line
+
+Very large archives (from about 600,000 articles): the check starts node again with a
+larger heap when the machine has the memory, else says what to run (docs/ci.md).
 
 Docs: README.md, docs/rules.md (custom rules), docs/ci.md (gating publication)`;
 
@@ -124,6 +127,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     await cli.parseAsync();
     return exitCode;
   } catch (error) {
+    // A check too large for node's heap, on a machine with the memory: the same command in a node with more.
+    if (error instanceof HeapRelaunch && io.relaunch) return io.relaunch([`--max-old-space-size=${error.megabytes}`]);
     if (error instanceof CrosscheckError) {
       io.error(`crosscheck: ${error.format()}`);
       return EXIT.input;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { HEAP_GROWING_PERCENT, heapAdvice, heapGrowthFlag, PEAK_HEAP_BYTES_PER_ARTICLE } from '../../src/cli/heap.js';
+import { currentHeapSituation, HEAP_GROWING_PERCENT, heapGrowthFlag, heapPlan, PEAK_HEAP_BYTES_PER_ARTICLE, RELAUNCHED_ENV, type HeapSituation } from '../../src/cli/heap.js';
 
 describe('heapGrowthFlag', () => {
   it('holds heap growth unless the user set a factor', () => {
@@ -17,27 +17,49 @@ describe('heapGrowthFlag', () => {
   });
 });
 
-describe('heapAdvice', () => {
-  const defaultLimit = 4_345_298_944; // node 20 on a 24 GB machine
+describe('heapPlan', () => {
+  const GB = 2 ** 30;
+  const machine: HeapSituation = { limitBytes: 4_345_298_944, totalMemoryBytes: 24 * GB, perArticle: PEAK_HEAP_BYTES_PER_ARTICLE, heapChosen: false, relaunchable: true };
 
-  it('says nothing while the estimated peak is within three quarters of the limit', () => {
-    expect(heapAdvice(100_000, defaultLimit)).toBeUndefined();
-    expect(heapAdvice(600_000, defaultLimit)).toBeUndefined();
-    expect(heapAdvice(1_000_000, 16 * 2 ** 30)).toBeUndefined();
+  it('does nothing while the estimated peak is within three quarters of the limit', () => {
+    expect(heapPlan(100_000, machine)).toEqual({});
+    expect(heapPlan(600_000, machine)).toEqual({});
+    expect(heapPlan(1_000_000, { ...machine, limitBytes: 16 * GB })).toEqual({});
   });
 
-  it('gives the command for a larger heap, half again the estimate in whole gigabytes', () => {
-    const advice = heapAdvice(1_000_000, defaultLimit)!;
-    expect(advice).toContain('1,000,000 articles may need more than node\'s heap limit (4.3 GB; about 5.3 GB for this many)');
-    expect(advice).toContain('"JavaScript heap out of memory"');
-    expect(advice).toMatch(/NODE_OPTIONS=--max-old-space-size=8192$/);
-    const megabytes = Number(/size=(\d+)/.exec(heapAdvice(3_000_000, defaultLimit)!)![1]);
-    expect(megabytes % 1024).toBe(0);
-    expect(megabytes * 2 ** 20).toBeGreaterThanOrEqual(1.5 * 3_000_000 * PEAK_HEAP_BYTES_PER_ARTICLE);
+  it('starts the check again with half again the estimate, in whole gigabytes, when the machine has the memory', () => {
+    const plan = heapPlan(1_000_000, machine);
+    expect(plan.relaunchMegabytes).toBe(8192);
+    expect(plan.message).toBe(
+      "1,000,000 articles may need more than node's heap limit (4.3 GB; about 5.3 GB for this many): starting again with --max-old-space-size=8192 (set NODE_OPTIONS=--max-old-space-size=M to choose M yourself)",
+    );
+    const large = heapPlan(3_000_000, { ...machine, totalMemoryBytes: 64 * GB }).relaunchMegabytes!;
+    expect(large % 1024).toBe(0);
+    expect(large * 2 ** 20).toBeGreaterThanOrEqual(1.5 * 3_000_000 * PEAK_HEAP_BYTES_PER_ARTICLE);
+    // Longer articles: the figure per article from the environment.
+    expect(heapPlan(100_000, { ...machine, perArticle: 60_000 }).relaunchMegabytes).toBe(9216);
   });
 
-  it('reads the limit of the running node by default', () => {
-    expect(heapAdvice(10)).toBeUndefined();
-    expect(heapAdvice(100_000_000)).toContain('100,000,000 articles');
+  it('only advises when the user chose a heap, the machine lacks the memory, or the process cannot start again', () => {
+    const chosen = heapPlan(1_000_000, { ...machine, heapChosen: true });
+    expect(chosen.relaunchMegabytes).toBeUndefined();
+    expect(chosen.message).toMatch(/\(the heap size you gave node is less than that\): if the run stops with "JavaScript heap out of memory", run it again with NODE_OPTIONS=--max-old-space-size=8192$/);
+    const small = heapPlan(1_000_000, { ...machine, totalMemoryBytes: 8 * GB });
+    expect(small.relaunchMegabytes).toBeUndefined();
+    expect(small.message).toMatch(/\(this machine has 8\.6 GB of memory\): .*--max-old-space-size=8192 on a machine with more memory$/);
+    const library = heapPlan(1_000_000, { ...machine, relaunchable: false });
+    expect(library.relaunchMegabytes).toBeUndefined();
+    expect(library.message).toMatch(/about 5\.3 GB for this many\): if the run stops/);
+  });
+
+  it('reads the situation of the running node', () => {
+    const situation = currentHeapSituation(true, {});
+    expect(situation.limitBytes).toBeGreaterThan(0);
+    expect(situation.perArticle).toBe(PEAK_HEAP_BYTES_PER_ARTICLE);
+    expect(currentHeapSituation(true, { CROSSCHECK_HEAP_PER_ARTICLE: '9000' }).perArticle).toBe(9000);
+    expect(currentHeapSituation(true, { CROSSCHECK_HEAP_PER_ARTICLE: 'lots' }).perArticle).toBe(PEAK_HEAP_BYTES_PER_ARTICLE);
+    expect(currentHeapSituation(true, { NODE_OPTIONS: '--max-old-space-size=9000' }).heapChosen).toBe(true);
+    expect(currentHeapSituation(true, { [RELAUNCHED_ENV]: '1' }).relaunchable).toBe(false);
+    expect(currentHeapSituation(false, {}).relaunchable).toBe(false);
   });
 });
