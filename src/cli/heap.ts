@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { constants, totalmem } from 'node:os';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /**
  * How far V8 lets the old generation grow past what the last full collection kept, in percent. Left to
@@ -92,6 +93,20 @@ export function heapPlan(articles: number, situation: HeapSituation): HeapPlan {
   };
 }
 
+/**
+ * A full garbage collection now, so that this process, which only waits while its child runs the check,
+ * gives back at once what listing the files took: with a million files it held 0.8 GB (RSS) 20 s into
+ * the child's run, until V8's memory reducer collected, and 0.16 GB after.
+ */
+function collectGarbage(): void {
+  try {
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+  } catch {
+    // Only memory: the check runs the same without it.
+  }
+}
+
 /** Thrown before a check's work starts, to run the same command again in a node with a larger heap. */
 export class HeapRelaunch extends Error {
   constructor(readonly megabytes: number) {
@@ -106,6 +121,7 @@ export class HeapRelaunch extends Error {
  * this process by the same signal.
  */
 export function relaunch(nodeArgs: readonly string[]): Promise<number> {
+  collectGarbage();
   const child = spawn(process.execPath, [...process.execArgv, ...nodeArgs, ...process.argv.slice(1)], {
     stdio: 'inherit',
     env: { ...process.env, [RELAUNCHED_ENV]: '1' },
