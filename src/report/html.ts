@@ -11,6 +11,8 @@ import {
   documentLabel,
   documentsById,
   languageName,
+  listedDocuments,
+  omittedNote,
   orderFindings,
   pluralize,
   severityCountLabel,
@@ -30,8 +32,11 @@ export const formatHtml: Formatter = (report, context) => [...htmlChunks(report,
  * The same page as `formatHtml`, in pieces: its sections, and the documents' rows and embedded articles
  * one at a time (a large archive's page is longer than the longest string V8 can hold).
  */
-export function* htmlChunks(report: Report, context: FormatContext): Generator<string> {
+export function* htmlChunks(report: Report, allContext: FormatContext): Generator<string> {
   const docs = documentsById(report.documents);
+  // A large archive's page embeds (and links to) only the articles its findings cite.
+  const { listed, omitted } = listedDocuments(report);
+  const context: FormatContext = omitted === 0 ? allContext : { ...allContext, documents: onlyListed(allContext.documents, listed) };
   const counts = countBySeverity(report.findings);
   const title = `Crosscheck report: ${SEVERITIES.map((severity) => severityCountLabel(severity, counts[severity])).join(', ')}`;
   yield [
@@ -52,7 +57,7 @@ export function* htmlChunks(report: Report, context: FormatContext): Generator<s
     '<main>',
     '',
   ].join('\n');
-  yield* summaryChunks(report, context);
+  yield* summaryChunks(report, listed, omitted, context);
   yield '\n';
   yield [
     renderFindings(report.findings, docs, context),
@@ -72,6 +77,15 @@ export function* htmlChunks(report: Report, context: FormatContext): Generator<s
     '</html>',
     '',
   ].join('\n');
+}
+
+function onlyListed(documents: FormatContext['documents'], listed: readonly ReportDocument[]): FormatContext['documents'] {
+  const kept = new Map<string, { path: string; text: string }>();
+  for (const doc of listed) {
+    const document = documents.get(doc.id);
+    if (document) kept.set(doc.id, document);
+  }
+  return kept;
 }
 
 /** Past this many cards the page defers the layout of off-screen ones (content-visibility). */
@@ -99,7 +113,7 @@ function renderHeader(report: Report): string {
   return `<header class="page-head"><h1>Discrepancy report</h1><p class="lede">${escapeHtml(lede)}</p></header>`;
 }
 
-function* summaryChunks(report: Report, context: FormatContext): Generator<string> {
+function* summaryChunks(report: Report, listed: readonly ReportDocument[], omitted: number, context: FormatContext): Generator<string> {
   const counts = countBySeverity(report.findings);
   const tile = (kind: string, count: number, label: string, href: string): string =>
     `<li class="tile tile-${kind}"><a class="tile-link" href="${href}"><span class="tile-count">${count}</span> <span class="tile-label">${escapeHtml(label)}</span></a></li>`;
@@ -110,10 +124,10 @@ function* summaryChunks(report: Report, context: FormatContext): Generator<strin
   ];
   const citing = citationCounts(report.findings);
   yield `<section aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2><ul class="tiles">${tiles.join('')}</ul>`;
-  if (report.documents.length > 0) {
+  if (listed.length > 0) {
     yield '<div class="table-wrap"><table class="stack-table"><caption id="documents-title">Documents read</caption>' +
       '<thead><tr><th scope="col">Source</th><th scope="col">Language</th><th scope="col">Published</th><th scope="col">Findings</th></tr></thead><tbody>';
-    for (const doc of report.documents) {
+    for (const doc of listed) {
       const label = escapeHtml(documentLabel(doc, doc.id));
       const source = context.documents.has(doc.id) ? `<a href="#${articleAnchor(doc.id)}" lang="${escapeHtml(doc.lang)}">${label}</a>` : `<span lang="${escapeHtml(doc.lang)}">${label}</span>`;
       const published = describePublished(doc);
@@ -124,6 +138,7 @@ function* summaryChunks(report: Report, context: FormatContext): Generator<strin
     }
     yield '</tbody></table></div>';
   }
+  if (omitted > 0) yield `<p class="section-note">${escapeHtml(omittedNote(omitted))}</p>`;
   yield '</section>';
 }
 

@@ -10,6 +10,8 @@ import {
   formatConfidence,
   formatValues,
   languageName,
+  listedDocuments,
+  omittedNote,
   orderFindings,
   pluralize,
   quoteParts,
@@ -29,13 +31,15 @@ export function* markdownChunks(report: Report, context: FormatContext): Generat
   const docs = documentsById(report.documents);
   yield '# Crosscheck: discrepancy report';
   for (const block of summary(report)) yield `\n\n${block}`;
-  if (report.documents.length > 0) {
+  const { listed, omitted } = listedDocuments(report);
+  if (listed.length > 0) {
     const header = ['Document', 'Title', 'Language', 'Published', 'File'];
     yield `\n\n${tableLine(header)}\n${tableLine(header.map(() => '---'))}`;
-    for (const doc of report.documents) {
+    for (const doc of listed) {
       yield `\n${tableLine([code(doc.id), cell(doc.title ?? ''), `${languageName(doc.lang)} (${doc.lang})`, describePublished(doc), code(doc.path)])}`;
     }
   }
+  if (omitted > 0) yield `\n\n${inline(omittedNote(omitted))}`;
   const blocks = [
     ...findingsSection(report.findings, docs, context),
     ...eventsSection(report.events, docs),

@@ -139,3 +139,36 @@ it('says which folder when it cannot be made', () => {
     rmSync(base, { recursive: true, force: true });
   }
 });
+
+describe('an archive-sized report for people', () => {
+  // The seeds report plus 1,200 documents no finding cites: past LARGE_REPORT_DOCUMENTS.
+  const { report: seeds, context: seedsContext } = seedsFixture();
+  const extra = Array.from({ length: 1200 }, (_, i) => ({ ...seeds.documents[0]!, id: `archive-${i}`, path: `archive/${i}.md`, title: `Archive ${i}` }));
+  const report = { ...seeds, documents: [...seeds.documents, ...extra] };
+  const documents = new Map([...seedsContext.documents, ...extra.map((doc) => [doc.id, { path: doc.path, text: `Archive text ${doc.id}` }] as const)]);
+  const context = { ...seedsContext, documents };
+  const cited = new Set(seeds.findings.flatMap((finding) => finding.sides.map((side) => side.doc)));
+  const omitted = report.documents.length - cited.size;
+
+  it('HTML lists and embeds only the documents a finding cites, and says how many it leaves out', () => {
+    const html = formatHtml(report, context);
+    expect(html).not.toContain('archive/7.md');
+    expect(html).not.toContain('Archive text');
+    for (const id of cited) expect(html).toContain(`id="doc-${id}"`);
+    expect(html).toContain(`${omitted.toLocaleString('en-US')} other documents read are not listed: no finding cites them (the JSON report lists every one).`);
+    expect(html).toContain(`<span class="tile-count">${report.documents.length}</span> <span class="tile-label">documents read</span>`);
+    expect([...htmlChunks(report, context)].join('')).toBe(html);
+  });
+
+  it('Markdown lists only the documents a finding cites, and says how many it leaves out', () => {
+    const markdown = formatMarkdown(report, context);
+    expect(markdown).not.toContain('archive/7.md');
+    expect(markdown).toContain(`- **Documents read:** ${report.documents.length}`);
+    expect(markdown).toContain(`${omitted.toLocaleString('en-US')} other documents read are not listed`);
+    expect(markdown.match(/^\| `/gm)?.length ?? 0).toBeGreaterThanOrEqual(cited.size);
+  });
+
+  it('JSON lists every document', () => {
+    expect(JSON.parse(formatJson(report, context)).documents).toHaveLength(report.documents.length);
+  });
+});

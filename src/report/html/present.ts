@@ -33,6 +33,26 @@ export function severityCountLabel(severity: Severity, count: number): string {
   return severity === 'info' ? `${count} info` : pluralize(count, severity);
 }
 
+/**
+ * Past this many documents (an archive, not one story's coverage) the documents' table and the embedded
+ * articles keep to the documents a finding cites: 1,000 generated articles make a 4.1 MB page, so
+ * 100,000 would make about 0.4 GB, more than a browser opens, to list rows nobody reads. The JSON report lists every document whatever the size.
+ */
+export const LARGE_REPORT_DOCUMENTS = 1000;
+
+/** The documents a people's report lists (all of them, or those a finding cites), and how many it leaves out. */
+export function listedDocuments(report: { documents: readonly ReportDocument[]; findings: readonly Finding[] }): { listed: ReportDocument[]; omitted: number } {
+  if (report.documents.length <= LARGE_REPORT_DOCUMENTS) return { listed: [...report.documents], omitted: 0 };
+  const cited = new Set(report.findings.flatMap((finding) => finding.sides.map((side) => side.doc)));
+  const listed = report.documents.filter((doc) => cited.has(doc.id));
+  return { listed, omitted: report.documents.length - listed.length };
+}
+
+/** "12,345 other documents read are not listed: no finding cites them (the JSON report lists every one)." */
+export function omittedNote(omitted: number): string {
+  return `${omitted.toLocaleString('en-US')} other ${omitted === 1 ? 'document read is' : 'documents read are'} not listed: no finding cites ${omitted === 1 ? 'it' : 'them'} (the JSON report lists every one).`;
+}
+
 const LANGUAGE_NAME: Record<string, string> = { fr: 'French', en: 'English' };
 
 export function languageName(lang: string): string {
