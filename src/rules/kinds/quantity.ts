@@ -1,13 +1,13 @@
-import { placeCompatible } from '../../align/entities.js';
 import { readModality } from '../../claims/modality.js';
 import { fillTemplate, listOf, majority } from '../../compare/values.js';
-import type { Claim, EntityRef } from '../../model/claim.js';
+import type { Claim, ClaimValue, EntityRef } from '../../model/claim.js';
 import type { CorroborationDraft, FindingDraft, SideDraft } from '../../model/finding.js';
 import type { Lexicon } from '../../model/lexicon.js';
 import type { Mention, Span } from '../../model/mention.js';
 import { foldDocument } from '../../text/fold.js';
 import type { QuantityOptions, QuantityRuleFile, Tolerance } from '../schema.js';
 import type { CheckResult, CorpusDocument, DocumentAnalysis, Rule, RuleMeta } from '../types.js';
+import { pushTo } from '../../util/collections.js';
 import { joinId } from '../../util/strings.js';
 
 export const QUANTITY_MESSAGES = {
@@ -53,7 +53,8 @@ export function quantityRule(file: QuantityRuleFile, meta: RuleMeta, patterns: C
         });
         const docs = sides.map((c) => c.doc);
         result.events!.push({ fact, docs, why: options.sameEvent === 'corpus' ? 'one event per corpus (sameEvent: corpus)' : `same place: ${placeName}` });
-        const conflicting = sides.some((a, i) => sides.slice(i + 1).some((b) => !valuesAgree(a.values[0]!, b.values[0]!, options.tolerance)));
+        const values = distinctQuantities(sides, options.tolerance);
+        const conflicting = values.some((a, i) => values.slice(i + 1).some((b) => !valuesAgree(a, b, options.tolerance)));
         if (!conflicting) {
           result.corroborated.push(corroboration(meta.id, fact, sides));
           continue;
@@ -170,19 +171,49 @@ function placeRef(mention: Mention): EntityRef {
   return { text: mention.text, span: mention.span, canonical: mention.value, key: mention.value, within };
 }
 
-/** Claims about one event: joined when they share a place (or all together with `corpus`). */
-function sameEventGroups(claims: readonly Claim[], sameEvent: QuantityOptions['sameEvent']): Claim[][] {
+/**
+ * Each distinct value of the sides once (valuesAgree reads the number and its hedge): thousands of sides
+ * repeat a few values, and comparing every pair of sides was quadratic. A value that does not even agree
+ * with itself (no number) is kept every time, as every pair of sides would have compared it.
+ */
+function distinctQuantities(sides: readonly Claim[], tolerance: Tolerance): ClaimValue[] {
+  const seen = new Set<string>();
+  const values: ClaimValue[] = [];
+  for (const side of sides) {
+    const value = side.values[0]!;
+    const key = `${value.number}\u0000${value.qualifier ?? ''}`;
+    if (seen.has(key) && valuesAgree(value, value, tolerance)) continue;
+    seen.add(key);
+    values.push(value);
+  }
+  return values;
+}
+
+/**
+ * Claims about one event: joined when they share a place (or all together with `corpus`), groups in the
+ * order of their first claim. Two places are compatible when they have one key or one lies within the
+ * other (`placeCompatible` in align/entities.ts), so claims are indexed by place key, never compared pair by pair: every claim
+ * with a place of key k, and every claim with a place within k, is one event when some claim names k.
+ */
+export function sameEventGroups(claims: readonly Claim[], sameEvent: QuantityOptions['sameEvent']): Claim[][] {
   if (sameEvent === 'corpus') return claims.length > 0 ? [[...claims]] : [];
   const placed = claims.filter((c) => c.places.length > 0);
   const parent = placed.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < placed.length; i++) {
-    for (let j = i + 1; j < placed.length; j++) {
-      if (placed[i]!.places.some((a) => placed[j]!.places.some((b) => placeCompatible(a, b)))) parent[find(j)] = find(i);
+  const named = new Map<string, number[]>();
+  const inside = new Map<string, number[]>();
+  placed.forEach((claim, i) => {
+    for (const place of claim.places) {
+      pushTo(named, place.key, i);
+      for (const key of place.within) pushTo(inside, key, i);
     }
+  });
+  for (const [key, members] of named) {
+    const root = find(members[0]!);
+    for (const i of [...members, ...(inside.get(key) ?? [])]) parent[find(i)] = root;
   }
   const groups = new Map<number, Claim[]>();
-  placed.forEach((claim, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), claim]));
+  placed.forEach((claim, i) => pushTo(groups, find(i), claim));
   return [...groups.values()];
 }
 

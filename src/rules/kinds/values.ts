@@ -3,7 +3,7 @@ import { memorySource } from '../../claims/store.js';
 import { buildValueClaims, type ValueType } from '../../claims/values.js';
 import { listMembers, relate, type Relation } from '../../compare/quantities.js';
 import { fillTemplate, listOf, oneDigitApart } from '../../compare/values.js';
-import type { Claim } from '../../model/claim.js';
+import type { Claim, ClaimValue } from '../../model/claim.js';
 import type { FindingDraft, Severity, SideDraft } from '../../model/finding.js';
 import type { CheckResult, ClaimSource, Rule, RuleMeta } from '../types.js';
 
@@ -28,7 +28,7 @@ export const VALUES_MESSAGES = {
   split: '{{sides}}.',
 };
 
-interface Group {
+export interface Group {
   claims: Claim[];
 }
 
@@ -164,15 +164,37 @@ function pairKey(x: string, y: string): string {
   return x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
 }
 
-/** Documents grouped by compatible values (a claim joins the first group it is compatible with throughout). */
-function groupValues(fact: ValueFact): Group[] {
-  const groups: Group[] = [];
+/**
+ * Documents grouped by compatible values (a claim joins the first group it is compatible with throughout).
+ * `relate` reads only what `valueKey` holds, so a group is tested against its distinct values: a fact of a
+ * large archive has thousands of claims but a handful of values, and testing every member was quadratic.
+ */
+export function groupValues(fact: ValueFact): Group[] {
+  const groups: Array<Group & { values: Map<string, ClaimValue> }> = [];
   for (const claim of fact.claims) {
-    const group = groups.find((g) => g.claims.every((other) => relate(claim.attribute, other.values[0]!, claim.values[0]!) !== 'conflict'));
-    if (group) group.claims.push(claim);
-    else groups.push({ claims: [claim] });
+    const value = claim.values[0]!;
+    const group = groups.find((g) => [...g.values.values()].every((other) => relate(claim.attribute, other, value) !== 'conflict'));
+    if (group) {
+      group.claims.push(claim);
+      if (!group.values.has(valueKey(value))) group.values.set(valueKey(value), value);
+    } else groups.push({ claims: [claim], values: new Map([[valueKey(value), value]]) });
   }
-  return groups.sort((x, y) => y.claims.length - x.claims.length);
+  return groups.map(({ claims }) => ({ claims })).sort((x, y) => y.claims.length - x.claims.length);
+}
+
+/** Everything `relate` reads of a value. */
+function valueKey(value: ClaimValue): string {
+  return `${value.value}\u0000${value.number ?? ''}\u0000${value.unit ?? ''}\u0000${value.qualifier ?? ''}`;
+}
+
+/** Each distinct value of some claims once (by `valueKey`), with the attribute `relate` is told. */
+function distinctValues(claims: readonly Claim[]): Array<{ attribute: string; value: ClaimValue }> {
+  const seen = new Map<string, { attribute: string; value: ClaimValue }>();
+  for (const claim of claims) {
+    const key = `${claim.attribute}\u0000${valueKey(claim.values[0]!)}`;
+    if (!seen.has(key)) seen.set(key, { attribute: claim.attribute, value: claim.values[0]! });
+  }
+  return [...seen.values()];
 }
 
 function judge(
@@ -189,19 +211,22 @@ function judge(
   // Every dissenting claim must be firmly tied to the claims it contradicts; one that is only loosely
   // aligned is more likely a neighbouring sentence's value than a contradiction, and leaves the fact.
   const reference = groups[0]!;
+  // Sets and distinct values, not lists: a fact of a large archive has thousands of claims.
+  const inReference = new Set(reference.claims);
+  const referenceValues = distinctValues(reference.claims);
   // A count of a named class (deaths, villages) already shares its counted noun with the other side.
   const countedClass = fact.key.startsWith('count:');
   const firm = (claim: Claim) =>
     fact.pairs.some(
       (p) =>
-        (p.a === claim ? reference.claims.includes(p.b) : p.b === claim && reference.claims.includes(p.a)) &&
+        (p.a === claim ? inReference.has(p.b) : p.b === claim && inReference.has(p.a)) &&
         (p.similarity >= options.outlierThreshold || p.local || countedClass || sameGroup(p.a, p.b)),
     );
   // An article that itself gives the value of the others elsewhere (same key) knows it: its other value is
   // about something else (a rival's three-year lease in an article that also gives the five-year one).
   const agreesElsewhere = (claim: Claim) =>
     (stated.get(`${claim.doc}\u0000${fact.key}`) ?? []).some(
-      (other) => other !== claim && reference.claims.some((r) => relate(r.attribute, r.values[0]!, other.values[0]!) === 'same'),
+      (other) => other !== claim && referenceValues.some((r) => relate(r.attribute, r.value, other.values[0]!) === 'same'),
     );
   groups = [
     reference,
@@ -226,15 +251,15 @@ function judge(
     if (!strong) return null;
   }
   // Soft: the two leading groups never truly conflict (only rounding apart); with more groups, all rounding.
-  const relations: Relation[] = first!.claims.flatMap((a) => second!.claims.map((b) => relate(a.attribute, a.values[0]!, b.values[0]!)));
+  const secondValues = distinctValues(second!.claims);
+  const relations: Relation[] = distinctValues(first!.claims).flatMap((a) => secondValues.map((b) => relate(a.attribute, a.value, b.value)));
   const isSoft = relations.every((r) => r !== 'conflict') && (groups.length === 2 || relations.every((r) => r === 'soft'));
   // A large majority is cited by its first few sources; every dissenting source is cited.
   const sides = groups.flatMap((g, i) => (i === 0 ? g.claims.slice(0, MAX_MAJORITY_SIDES) : g.claims).map(side));
-  const strength = Math.max(
-    0,
-    ...fact.pairs.filter((p) => first!.claims.includes(p.a) !== first!.claims.includes(p.b)).map((p) => p.similarity),
-  );
-  const local = fact.pairs.some((p) => first!.claims.includes(p.a) !== first!.claims.includes(p.b) && p.local);
+  const inFirst = new Set(first!.claims);
+  const across = fact.pairs.filter((p) => inFirst.has(p.a) !== inFirst.has(p.b));
+  const strength = across.reduce((max, p) => Math.max(max, p.similarity), 0);
+  const local = across.some((p) => p.local);
   const typos = oneDigitPairs(groups);
   const hint = explain(fact, groups, majority, typos);
   let confidence = confidenceOf(fact.key, strength, local, majority?.claims.length ?? 0, typos.length > 0);
