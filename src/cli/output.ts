@@ -43,13 +43,9 @@ export function writeFilesAtomically(dir: string, files: ReadonlyArray<{ name: s
 function writeContent(file: string, content: FileContent): void {
   const fd = openSync(file, 'w');
   try {
-    if (typeof content === 'string') {
-      writeAll(fd, content);
-      return;
-    }
     let pending: string[] = [];
     let length = 0;
-    for (const piece of content) {
+    for (const piece of typeof content === 'string' ? [content] : content) {
       pending.push(piece);
       length += piece.length;
       if (length < WRITE_CHARS) continue;

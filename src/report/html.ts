@@ -70,7 +70,7 @@ export function* htmlChunks(report: Report, allContext: FormatContext): Generato
   yield [
     '',
     '</main>',
-    `<footer class="site-foot"><p>Made by ${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)}. This page works offline: the articles are embedded and nothing is fetched.</p></footer>`,
+    `<footer class="site-foot"><p>Made by ${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)}. This page works offline: ${omitted === 0 ? 'the articles are' : 'the articles its findings cite are'} embedded and nothing is fetched.</p></footer>`,
     '</div>',
     `<script>${SCRIPT}</script>`,
     '</body>',

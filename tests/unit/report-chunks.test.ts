@@ -157,6 +157,7 @@ describe('an archive-sized report for people', () => {
     for (const id of cited) expect(html).toContain(`id="doc-${id}"`);
     expect(html).toContain(`${omitted.toLocaleString('en-US')} other documents read are not listed: no finding cites them (the JSON report lists every one).`);
     expect(html).toContain(`<span class="tile-count">${report.documents.length}</span> <span class="tile-label">documents read</span>`);
+    expect(html).toContain('This page works offline: the articles its findings cite are embedded and nothing is fetched.');
     expect([...htmlChunks(report, context)].join('')).toBe(html);
   });
 

@@ -6,8 +6,8 @@ import { describePublished, languageName } from './present.js';
 /**
  * The articles embedded in the page, one collapsible `<details>` each, one list item per line with the
  * id `doc-<id>-L<line>`, so "open at line" links work offline. Every cited value is marked in the text.
+ * In pieces, an article at a time; nothing when no article is embedded.
  */
-/** The embedded articles' section, an article at a time; nothing when no article is embedded. */
 export function* articleChunks(report: Report, context: FormatContext): Generator<string> {
   const cited = citedSpans(report);
   let first = true;

@@ -36,7 +36,8 @@ export function severityCountLabel(severity: Severity, count: number): string {
 /**
  * Past this many documents (an archive, not one story's coverage) the documents' table and the embedded
  * articles keep to the documents a finding cites: 1,000 generated articles make a 4.1 MB page, so
- * 100,000 would make about 0.4 GB, more than a browser opens, to list rows nobody reads. The JSON report lists every document whatever the size.
+ * 100,000 would make about 0.4 GB, more than a browser opens, to list rows nobody reads. The JSON
+ * report lists every document whatever the size.
  */
 export const LARGE_REPORT_DOCUMENTS = 1000;
 
