@@ -65,7 +65,8 @@ export function spellingRule(options: { minWords: number; acrossLanguages: boole
           seen.add(id);
           sides.push({ doc: claim.doc, values: [claim.values[0]!.value], modality: 'held', span: claim.trigger.span });
         }
-        const counts = variants.map((v) => `"${v}" (${new Set(group.filter((c) => c.values[0]!.value === v).map((c) => c.doc)).size} document(s))`);
+        const docsOf = new Map(variants.map((v) => [v, new Set(group.filter((c) => c.values[0]!.value === v).map((c) => c.doc)).size]));
+        const counts = variants.map((v) => `"${v}" (${docsOf.get(v)} document(s))`);
         const lang = key.split('|')[0]!;
         findings.push({
           ruleId: meta.id,
@@ -74,11 +75,27 @@ export function spellingRule(options: { minWords: number; acrossLanguages: boole
           message: fillTemplate(messages.variants, { name: variants[0]!, variants: listOf(counts), lang: lang === '*' ? 'all' : lang }),
           hint: 'Same person, different spellings: pick the house style and use it everywhere.',
           confidence: 0.9,
-          sides,
+          sides: citedSides(sides, docsOf),
           messageId: 'variants',
         });
       }
       return { findings, corroborated: [] };
     },
   };
+}
+
+/** How many documents of the most common spelling a finding cites (the message gives their number). */
+const MAX_MAJORITY_SIDES = 5;
+
+/**
+ * Every document of each rarer spelling, and the first few of the most common one: on a large archive a
+ * name is spelled the usual way in hundreds of thousands of articles (365,000 of a generated million), and
+ * citing each of them made the finding, and every report that lists its documents, that large.
+ */
+function citedSides(sides: SideDraft[], docsOf: ReadonlyMap<string, number>): SideDraft[] {
+  const ranked = [...docsOf].sort((a, b) => b[1] - a[1]);
+  const [top, next] = ranked;
+  if (!top || top[1] <= MAX_MAJORITY_SIDES || (next && next[1] === top[1])) return sides;
+  let kept = 0;
+  return sides.filter((side) => side.values[0] !== top[0] || ++kept <= MAX_MAJORITY_SIDES);
 }
