@@ -20,6 +20,12 @@ export interface Support<T> {
 }
 
 /**
+ * How many sources of a large majority a finding cites (its message gives their number); every
+ * dissenting source is cited. A fact of a large archive has thousands of agreeing sources.
+ */
+export const MAX_MAJORITY_SIDES = 5;
+
+/**
  * With three or more sources, the value most of them give and the outliers; null when no value has a
  * strict majority over each other one.
  */

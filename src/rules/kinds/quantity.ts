@@ -192,8 +192,9 @@ function distinctQuantities(sides: readonly Claim[], tolerance: Tolerance): Clai
 /**
  * Claims about one event: joined when they share a place (or all together with `corpus`), groups in the
  * order of their first claim. Two places are compatible when they have one key or one lies within the
- * other (`placeCompatible` in align/entities.ts), so claims are indexed by place key, never compared pair by pair: every claim
- * with a place of key k, and every claim with a place within k, is one event when some claim names k.
+ * other (`placeCompatible` in align/entities.ts), so claims are indexed by place key, never compared pair
+ * by pair: every claim with a place of key k, and every claim with a place within k, is one event when
+ * some claim names k.
  */
 export function sameEventGroups(claims: readonly Claim[], sameEvent: QuantityOptions['sameEvent']): Claim[][] {
   if (sameEvent === 'corpus') return claims.length > 0 ? [[...claims]] : [];

@@ -1,7 +1,7 @@
 import type { Claim } from '../../model/claim.js';
 import type { FindingDraft, SideDraft } from '../../model/finding.js';
 import { foldName } from '../../text/fold.js';
-import { fillTemplate, listOf } from '../../compare/values.js';
+import { fillTemplate, listOf, MAX_MAJORITY_SIDES } from '../../compare/values.js';
 import type { CheckResult, Rule, RuleMeta } from '../types.js';
 import { pushTo } from '../../util/collections.js';
 import { joinId, NONE } from '../../util/strings.js';
@@ -83,9 +83,6 @@ export function spellingRule(options: { minWords: number; acrossLanguages: boole
     },
   };
 }
-
-/** How many documents of the most common spelling a finding cites (the message gives their number). */
-const MAX_MAJORITY_SIDES = 5;
 
 /**
  * Every document of each rarer spelling, and the first few of the most common one: on a large archive a

@@ -2,7 +2,7 @@ import { alignBlock, blockKeyOf, blocksOf, factsFrom, summarizeValues, valueStat
 import { memorySource } from '../../claims/store.js';
 import { buildValueClaims, type ValueType } from '../../claims/values.js';
 import { listMembers, relate, type Relation } from '../../compare/quantities.js';
-import { fillTemplate, listOf, oneDigitApart } from '../../compare/values.js';
+import { fillTemplate, listOf, MAX_MAJORITY_SIDES, oneDigitApart } from '../../compare/values.js';
 import type { Claim, ClaimValue } from '../../model/claim.js';
 import type { FindingDraft, Severity, SideDraft } from '../../model/finding.js';
 import type { CheckResult, ClaimSource, Rule, RuleMeta } from '../types.js';
@@ -170,14 +170,17 @@ function pairKey(x: string, y: string): string {
  * large archive has thousands of claims but a handful of values, and testing every member was quadratic.
  */
 export function groupValues(fact: ValueFact): Group[] {
-  const groups: Array<Group & { values: Map<string, ClaimValue> }> = [];
+  const groups: Array<Group & { keys: Set<string>; values: ClaimValue[] }> = [];
   for (const claim of fact.claims) {
     const value = claim.values[0]!;
-    const group = groups.find((g) => [...g.values.values()].every((other) => relate(claim.attribute, other, value) !== 'conflict'));
-    if (group) {
-      group.claims.push(claim);
-      if (!group.values.has(valueKey(value))) group.values.set(valueKey(value), value);
-    } else groups.push({ claims: [claim], values: new Map([[valueKey(value), value]]) });
+    const key = valueKey(value);
+    let group = groups.find((g) => g.values.every((other) => relate(claim.attribute, other, value) !== 'conflict'));
+    if (!group) groups.push((group = { claims: [], keys: new Set(), values: [] }));
+    group.claims.push(claim);
+    if (!group.keys.has(key)) {
+      group.keys.add(key);
+      group.values.push(value);
+    }
   }
   return groups.map(({ claims }) => ({ claims })).sort((x, y) => y.claims.length - x.claims.length);
 }
@@ -299,9 +302,6 @@ function sameGroup(a: Claim, b: Claim): boolean {
   const shared = x.filter((v) => y.has(v)).length;
   return shared >= 2 && 2 * shared >= Math.max(x.length, y.size);
 }
-
-/** How many sources of a majority a finding cites (the message gives their number). */
-const MAX_MAJORITY_SIDES = 5;
 
 /** Days within which two resolved weekdays can be the same occurrence. */
 const SAME_WEEK_DAYS = 7;
