@@ -10,6 +10,7 @@ import {
   describePublished,
   documentLabel,
   documentsById,
+  eventMembers,
   languageName,
   listedDocuments,
   omittedNote,
@@ -206,12 +207,14 @@ function sourceLinks(sides: Corroboration['sides'], docs: ReadonlyMap<string, Re
 function renderEvents(events: Report['events'], docs: ReadonlyMap<string, ReportDocument>, context: FormatContext): string {
   if (events.length === 0) return '';
   const items = events.map((event) => {
-    const members = event.docs
-      .map((id) => {
-        const label = escapeHtml(documentLabel(docs.get(id), id));
-        return context.documents.has(id) ? `<a href="#${articleAnchor(id)}">${label}</a>` : label;
-      })
-      .join(', ');
+    const { named, more } = eventMembers(event);
+    const members =
+      named
+        .map((id) => {
+          const label = escapeHtml(documentLabel(docs.get(id), id));
+          return context.documents.has(id) ? `<a href="#${articleAnchor(id)}">${label}</a>` : label;
+        })
+        .join(', ') + (more > 0 ? `, and ${more} more` : '');
     return `<li><h3>${escapeHtml(event.fact)}</h3><p>${members}</p><p class="section-note">${escapeHtml(event.why)}</p></li>`;
   });
   return `<section aria-labelledby="events-title"><h2 id="events-title">Same-event groups</h2><p class="section-note">Articles judged to report the same event, and why.</p><ul class="groups">${items.join('')}</ul></section>`;

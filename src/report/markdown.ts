@@ -7,6 +7,7 @@ import {
   describePublished,
   documentText,
   documentsById,
+  eventMembers,
   formatConfidence,
   formatValues,
   languageName,
@@ -106,11 +107,11 @@ function highlightedQuote(side: Side, context: FormatContext): string {
 
 function eventsSection(events: Report['events'], docs: Map<string, ReportDocument>): string[] {
   if (events.length === 0) return [];
-  const rows = events.map((event) => [
-    cell(event.fact),
-    event.docs.map((id) => [code(id), cell(docs.get(id)?.title ?? '')].join(' ').trim()).join('<br>'),
-    cell(event.why),
-  ]);
+  const rows = events.map((event) => {
+    const { named, more } = eventMembers(event);
+    const members = named.map((id) => [code(id), cell(docs.get(id)?.title ?? '')].join(' ').trim());
+    return [cell(event.fact), [...members, ...(more > 0 ? [`and ${more} more`] : [])].join('<br>'), cell(event.why)];
+  });
   return ['## Same-event groups', table(['Event', 'Documents', 'Why they are grouped'], rows)];
 }
 

@@ -44,6 +44,8 @@ const ExpectedFinding = z.strictObject({
   messageId: z.string().optional(),
   /** The whole message, or a pattern it matches. */
   message: z.union([z.string(), z.instanceof(RegExp)]).optional(),
+  /** The whole hint (what is likely wrong), or a pattern it matches. */
+  hint: z.union([z.string(), z.instanceof(RegExp)]).optional(),
   severity: z.enum(['error', 'warning', 'info']).optional(),
   fact: z.union([z.string(), z.instanceof(RegExp)]).optional(),
   sides: z.array(ExpectedSide).min(1),
@@ -235,6 +237,7 @@ function compareFinding(actual: TesterFinding, expected: z.infer<typeof Expected
   };
   if (expected.messageId !== undefined && actual.messageId !== expected.messageId) fail(`messageId is "${actual.messageId}", expected "${expected.messageId}"`);
   if (expected.message !== undefined && !matches(actual.message, expected.message)) fail(`message is "${actual.message}", expected ${String(expected.message)}`);
+  if (expected.hint !== undefined && !matches(actual.hint ?? '', expected.hint)) fail(`hint is "${actual.hint ?? ''}", expected ${String(expected.hint)}`);
   if (expected.fact !== undefined && !matches(actual.fact, expected.fact)) fail(`fact is "${actual.fact}", expected ${String(expected.fact)}`);
   if (expected.severity !== undefined && actual.severity !== expected.severity) fail(`severity is ${actual.severity}, expected ${expected.severity}`);
   if (actual.sides.length !== expected.sides.length) {

@@ -20,5 +20,22 @@ new RuleTester().run('event/agreement', 'event/agreement', {
       },
       findings: [{ messageId: 'conflict', severity: 'error', sides: [{ doc: 'en', values: ['2018-04'] }, { doc: 'fr', values: ['2019-04'] }] }],
     },
+    {
+      name: 'the date most sources give cited by its first five, every other side by all of its',
+      articles: {
+        ...Object.fromEntries(
+          Array.from({ length: 7 }, (_, i) => [`a${i + 1}.txt`, ` date 2024-01-0${i + 1}\nLe Partenariat Stratégique Renforcé conclu en avril 2019 entre les deux pays reste central.`]),
+        ),
+        'b.txt': ' date 2024-01-09\nThe Enhanced Strategic Partnership signed in June 2016 remains central.',
+      },
+      findings: [
+        {
+          messageId: 'conflict',
+          message: '7 sources say 2019-04 (held), among them a1, a2, a3, a4, a5 and 2 more; b says 2016-06 (held): the dates do not match.',
+          hint: /^7 sources agree on 2019-04; b \(2016-06\) is the outlier\./,
+          sides: [...[1, 2, 3, 4, 5].map((i) => ({ doc: `a${i}`, values: ['2019-04'] })), { doc: 'b', values: ['2016-06'] }],
+        },
+      ],
+    },
   ],
 });

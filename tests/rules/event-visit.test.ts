@@ -36,5 +36,21 @@ new RuleTester().run('event/visit', 'event/visit', {
         },
       ],
     },
+    {
+      name: 'the list most sources give cited by its first five, every other list by all of its',
+      articles: {
+        ...Object.fromEntries(
+          Array.from({ length: 6 }, (_, i) => [`a${i + 1}.txt`, ` date 2024-06-0${i + 1}\nPresident Ewa Nowak made two visits to Lisbon, in 2015 and 2021.`]),
+        ),
+        'b.txt': ' date 2024-06-09\nPresident Ewa Nowak made two visits to Lisbon, in 2015 and 2011.',
+      },
+      findings: [
+        {
+          messageId: 'setConflict',
+          message: '6 sources list 2015 and 2021, among them a1, a2, a3, a4, a5 and 1 more; b lists 2015 and 2011. 2015 is shared.',
+          sides: [...[1, 2, 3, 4, 5].map((i) => ({ doc: `a${i}`, values: ['2015', '2021'] })), { doc: 'b', values: ['2015', '2011'] }],
+        },
+      ],
+    },
   ],
 });

@@ -133,6 +133,12 @@ describe('formatHtml on the seeds report', () => {
     expect(html).toMatch(/<td>Date of the Morocco–Russia Deep Strategic Partnership<\/td><td class="agreed-value" data-label="Value"><strong>2016-03<\/strong><\/td>/);
   });
 
+  it('names the first 12 documents of a same-event group and counts the others (the JSON lists every one)', () => {
+    const docs = Array.from({ length: 15 }, (_, i) => `doc-${String(i).padStart(2, '0')}`);
+    const many = formatHtml({ ...report, events: [{ fact: 'A much-reported event', docs, why: 'same place' }] }, context);
+    expect(between(many, '<h3>A much-reported event</h3><p>', '</p>')).toBe(`${docs.slice(0, 12).join(', ')}, and 3 more`);
+  });
+
   it('is byte-identical for the same input', () => {
     expect(formatHtml(report, context)).toBe(html);
     expect(formatHtml(Report.parse(JSON.parse(JSON.stringify(report))), context)).toBe(html);

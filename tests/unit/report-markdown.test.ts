@@ -87,6 +87,13 @@ describe('formatMarkdown on the seeds report', () => {
     expect(cells(agreed[0]!).slice(0, 2)).toEqual(['Date of the Morocco–Russia Deep Strategic Partnership', '2016-03']);
   });
 
+  it('names the first 12 documents of a same-event group and counts the others (the JSON lists every one)', () => {
+    const docs = Array.from({ length: 15 }, (_, i) => `doc-${String(i).padStart(2, '0')}`);
+    const many = formatMarkdown({ ...report, events: [{ fact: 'A much-reported event', docs, why: 'same place' }] }, context);
+    const row = section(many, 'Same-event groups').split('\n').find((line) => line.startsWith('| A much-reported event'))!;
+    expect(cells(row)[1]).toBe(`${docs.slice(0, 12).map((id) => `\`${id}\``).join('<br>')}<br>and 3 more`);
+  });
+
   it('is byte-identical for the same input and carries no timestamp', () => {
     expect(formatMarkdown(report, context)).toBe(markdown);
     expect(markdown).not.toMatch(/\d{2}:\d{2}:\d{2}|generated (on|at)/i);

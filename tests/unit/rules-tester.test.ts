@@ -32,6 +32,7 @@ const missing = defineRule({
           data: { a: a.doc, aValue: a.values[0]!.value, b: b.doc, bValue: b.values[0]!.value },
           fact: 'number of people missing',
           sides: [context.side(a), context.side(b)],
+          hint: 'Counts of the missing change as people are found.',
         });
       }
     }
@@ -112,7 +113,7 @@ describe('RuleTester is strict', () => {
     );
   });
 
-  it('rejects wrong counts, sides, values, quotes and messages, saying which', async () => {
+  it('rejects wrong counts, sides, values, quotes, messages and hints, saying which', async () => {
     const check = (finding: Record<string, unknown>) => tester.verifyInvalid(missing, { articles: THREE_VS_FIVE, findings: [finding as never] });
     await expect(tester.verifyInvalid(missing, { articles: THREE_VS_FIVE, findings: [{ sides: [{ doc: 'en' }, { doc: 'fr' }] }, { sides: [{ doc: 'en' }] }] })).rejects.toThrow(
       /expected 2 finding\(s\), the rule reported 1/,
@@ -122,6 +123,8 @@ describe('RuleTester is strict', () => {
     await expect(check({ sides: [{ doc: 'en', values: ['3'] }, { doc: 'fr' }] })).rejects.toThrow(/side #1 values are \["5"\], expected \["3"\]/);
     await expect(check({ sides: [{ doc: 'en', quote: 'Six people' }, { doc: 'fr' }] })).rejects.toThrow(/side #1 quotes "Five people remain missing after the collapse in Lisbon\."/);
     await expect(check({ message: /reports 4/, sides: [{ doc: 'en' }, { doc: 'fr' }] })).rejects.toThrow(/message is "en reports 5 missing, fr reports 3\.", expected \/reports 4\//);
+    await expect(check({ hint: /typo/, sides: [{ doc: 'en' }, { doc: 'fr' }] })).rejects.toThrow(/hint is "Counts of the missing change as people are found\.", expected \/typo\//);
+    await expect(check({ hint: 'Counts of the missing change as people are found.', sides: [{ doc: 'en' }, { doc: 'fr' }] })).resolves.toBeUndefined();
     await expect(check({ severity: 'error', sides: [{ doc: 'en' }, { doc: 'fr' }] })).rejects.toThrow(/severity is warning, expected error/);
   });
 
