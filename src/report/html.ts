@@ -114,6 +114,9 @@ function renderHeader(report: Report): string {
   return `<header class="page-head"><h1>Discrepancy report</h1><p class="lede">${escapeHtml(lede)}</p></header>`;
 }
 
+/** Rows of the documents' table shown open; a longer table (an archive's) starts collapsed. */
+export const OPEN_DOCUMENT_ROWS = 50;
+
 function* summaryChunks(report: Report, listed: readonly ReportDocument[], omitted: number, context: FormatContext): Generator<string> {
   const counts = countBySeverity(report.findings);
   const tile = (kind: string, count: number, label: string, href: string): string =>
@@ -125,6 +128,10 @@ function* summaryChunks(report: Report, listed: readonly ReportDocument[], omitt
   ];
   const citing = citationCounts(report.findings);
   yield `<section aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2><ul class="tiles">${tiles.join('')}</ul>`;
+  // A long table comes collapsed, so that the findings are not thousands of rows down the page; the
+  // documents tile, and any link into the table, opens it (see html/script.ts).
+  const collapsed = listed.length > OPEN_DOCUMENT_ROWS;
+  if (collapsed) yield `<details class="documents"><summary>Documents read: ${listed.length.toLocaleString('en-US')} listed</summary>`;
   if (listed.length > 0) {
     yield '<div class="table-wrap"><table class="stack-table"><caption id="documents-title">Documents read</caption>' +
       '<thead><tr><th scope="col">Source</th><th scope="col">Language</th><th scope="col">Published</th><th scope="col">Findings</th></tr></thead><tbody>';
@@ -139,6 +146,7 @@ function* summaryChunks(report: Report, listed: readonly ReportDocument[], omitt
     }
     yield '</tbody></table></div>';
   }
+  if (collapsed) yield '</details>';
   if (omitted > 0) yield `<p class="section-note">${escapeHtml(omittedNote(omitted))}</p>`;
   yield '</section>';
 }

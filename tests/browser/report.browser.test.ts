@@ -170,6 +170,19 @@ describe.skipIf(!chromiumPresent && !inCi)('HTML report in headless Chromium', (
     await page.close();
   });
 
+  it('collapses a long documents table, and the documents tile opens it', async () => {
+    const fixture = seedsFixture(path.join(workDir, 'reports'));
+    const extra = Array.from({ length: 60 }, (_, i) => ({ ...fixture.report.documents[0]!, id: `extra-${i}`, path: `extra/${i}.md` }));
+    const long = renderFixture({ ...fixture, report: { ...fixture.report, documents: [...fixture.report.documents, ...extra] } }, path.join(workDir, 'reports'), 'long.html');
+    const page = await open(long);
+    await expect(page.locator('#documents-title').isVisible()).resolves.toBe(false);
+    await expect(page.locator('details.documents > summary').textContent()).resolves.toBe(`Documents read: ${long.report.documents.length} listed`);
+    await page.locator('a.tile-link[href="#documents-title"]').click();
+    await expect(page.locator('#documents-title').isVisible()).resolves.toBe(true);
+    await expect(page.locator('details.documents tbody tr').count()).resolves.toBe(long.report.documents.length);
+    await page.close();
+  });
+
   it('stacks the sides in a narrow window and hides the filters when printed', async () => {
     const page = await open(seeds, { width: 380, height: 800 });
     const boxes = await page.locator('article.finding').first().locator('.side').evaluateAll((elements) =>
@@ -208,7 +221,7 @@ describe.skipIf(!chromiumPresent && !inCi)('HTML report in headless Chromium', (
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     await page.close();
-    const reportUrls = new Set([pathToFileURL(seeds.htmlPath).href, pathToFileURL(path.join(workDir, 'reports/generated.html')).href]);
+    const reportUrls = new Set([seeds.htmlPath, ...['generated.html', 'long.html'].map((name) => path.join(workDir, 'reports', name))].map((file) => pathToFileURL(file).href));
     expect(requested.filter((url) => !reportUrls.has(url))).toEqual([]);
     expect(requested.length).toBeGreaterThan(0);
   });

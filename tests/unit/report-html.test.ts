@@ -139,6 +139,18 @@ describe('formatHtml on the seeds report', () => {
     expect(between(many, '<h3>A much-reported event</h3><p>', '</p>')).toBe(`${docs.slice(0, 12).join(', ')}, and 3 more`);
   });
 
+  it('shows a short documents table open, and a long one collapsed, named by how many it lists', () => {
+    expect(html).not.toContain('<details class="documents">');
+    expect(html).toContain('<caption id="documents-title">Documents read</caption>');
+    const extra = Array.from({ length: 60 }, (_, i) => ({ ...report.documents[0]!, id: `extra-${i}`, path: `extra/${i}.md` }));
+    const documents = [...report.documents, ...extra];
+    const long = formatHtml({ ...report, documents }, context);
+    const table = between(long, '<details class="documents">', '</details>');
+    expect(table.startsWith(`<summary>Documents read: ${documents.length} listed</summary><div class="table-wrap">`)).toBe(true);
+    expect(table).toContain('<caption id="documents-title">Documents read</caption>');
+    expect(table.match(/<tr><td>/g)).toHaveLength(documents.length);
+  });
+
   it('is byte-identical for the same input', () => {
     expect(formatHtml(report, context)).toBe(html);
     expect(formatHtml(Report.parse(JSON.parse(JSON.stringify(report))), context)).toBe(html);

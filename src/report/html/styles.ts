@@ -124,6 +124,9 @@ mark { background: var(--mark); color: inherit; font-weight: 700; padding: 0 0.1
 
 .article { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); margin: 0 0 0.6rem; }
 .article > summary { cursor: pointer; padding: 0.6rem 0.9rem; }
+.documents { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); margin: 0 0 0.6rem; }
+.documents > summary { cursor: pointer; padding: 0.6rem 0.9rem; font-weight: 700; }
+.documents[open] > .table-wrap { border-width: 1px 0 0; border-radius: 0; }
 .article-title { font-weight: 700; }
 .article-meta { color: var(--muted); font-size: 0.85rem; overflow-wrap: anywhere; }
 .article-lines { margin: 0; padding: 0.5rem 1rem 0.9rem 3.6rem; font-family: Georgia, "Times New Roman", serif; border-top: 1px solid var(--line); }
