@@ -94,9 +94,8 @@ interface Cluster {
 
 function largeClusters(groups: readonly DocSide[][]): Map<DocSide, Cluster> {
   const inCluster = new Map<DocSide, Cluster>();
-  const sorted = [...groups].sort((a, b) => b.length - a.length);
-  const [largest, next] = sorted;
-  if (!largest || (next && next.length >= largest.length)) return inCluster;
+  const largest = largestGroup(groups);
+  if (!largest) return inCluster;
   const byModality = new Map<Claim['modality'], DocSide[]>();
   for (const side of largest) pushTo(byModality, side.claim.modality, side);
   for (const [modality, sides] of byModality) {
@@ -360,7 +359,17 @@ function commonList(listed: readonly Claim[], has: (claim: Claim, value: ClaimVa
     if (group) group.push(claim);
     else groups.push([claim]);
   }
-  const [largest, next] = [...groups].sort((a, b) => b.length - a.length);
-  if (!largest || largest.length <= MAX_MAJORITY_SIDES || (next && next.length >= largest.length)) return undefined;
-  return largest;
+  const largest = largestGroup(groups);
+  return largest && largest.length > MAX_MAJORITY_SIDES ? largest : undefined;
+}
+
+/** The group with more members than every other; undefined when none, or when two lead with as many. */
+function largestGroup<T>(groups: readonly T[][]): T[] | undefined {
+  let largest: T[] | undefined;
+  let tied = false;
+  for (const group of groups) {
+    if (!largest || group.length > largest.length) [largest, tied] = [group, false];
+    else if (group.length === largest.length) tied = true;
+  }
+  return tied ? undefined : largest;
 }
