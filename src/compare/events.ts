@@ -3,7 +3,7 @@ import type { CorroborationDraft, FindingDraft, Severity, SideDraft } from '../m
 import type { Fact } from '../align/facts.js';
 import { pushTo } from '../util/collections.js';
 import { daysApart, timesCompatible } from './time.js';
-import { fillTemplate, listOf, majority, MAX_MAJORITY_SIDES, oneDigitApart } from './values.js';
+import { fillTemplate, listOf, majority, MAX_MAJORITY_SIDES, oneDigitApart, strictLeader } from './values.js';
 
 export interface CompareOptions {
   ruleId: string;
@@ -94,7 +94,7 @@ interface Cluster {
 
 function largeClusters(groups: readonly DocSide[][]): Map<DocSide, Cluster> {
   const inCluster = new Map<DocSide, Cluster>();
-  const largest = largestGroup(groups);
+  const largest = strictLeader(groups, (group) => group.length);
   if (!largest) return inCluster;
   const byModality = new Map<Claim['modality'], DocSide[]>();
   for (const side of largest) pushTo(byModality, side.claim.modality, side);
@@ -359,17 +359,6 @@ function commonList(listed: readonly Claim[], has: (claim: Claim, value: ClaimVa
     if (group) group.push(claim);
     else groups.push([claim]);
   }
-  const largest = largestGroup(groups);
+  const largest = strictLeader(groups, (group) => group.length);
   return largest && largest.length > MAX_MAJORITY_SIDES ? largest : undefined;
-}
-
-/** The group with more members than every other; undefined when none, or when two lead with as many. */
-function largestGroup<T>(groups: readonly T[][]): T[] | undefined {
-  let largest: T[] | undefined;
-  let tied = false;
-  for (const group of groups) {
-    if (!largest || group.length > largest.length) [largest, tied] = [group, false];
-    else if (group.length === largest.length) tied = true;
-  }
-  return tied ? undefined : largest;
 }

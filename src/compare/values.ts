@@ -25,6 +25,17 @@ export interface Support<T> {
  */
 export const MAX_MAJORITY_SIDES = 5;
 
+/** The item whose size is larger than every other's; undefined when there is none, or two lead with as much. */
+export function strictLeader<T>(items: readonly T[], size: (item: T) => number): T | undefined {
+  let leader: T | undefined;
+  let tied = false;
+  for (const item of items) {
+    if (leader === undefined || size(item) > size(leader)) [leader, tied] = [item, false];
+    else if (size(item) === size(leader)) tied = true;
+  }
+  return tied ? undefined : leader;
+}
+
 /**
  * With three or more sources, the value most of them give and the outliers; null when no value has a
  * strict majority over each other one.

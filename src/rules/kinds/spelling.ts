@@ -1,7 +1,7 @@
 import type { Claim } from '../../model/claim.js';
 import type { FindingDraft, SideDraft } from '../../model/finding.js';
 import { foldName } from '../../text/fold.js';
-import { fillTemplate, listOf, MAX_MAJORITY_SIDES } from '../../compare/values.js';
+import { fillTemplate, listOf, MAX_MAJORITY_SIDES, strictLeader } from '../../compare/values.js';
 import type { CheckResult, Rule, RuleMeta } from '../types.js';
 import { pushTo } from '../../util/collections.js';
 import { joinId, NONE } from '../../util/strings.js';
@@ -90,9 +90,8 @@ export function spellingRule(options: { minWords: number; acrossLanguages: boole
  * citing each of them made the finding, and every report that lists its documents, that large.
  */
 function citedSides(sides: SideDraft[], docsOf: ReadonlyMap<string, number>): SideDraft[] {
-  const ranked = [...docsOf].sort((a, b) => b[1] - a[1]);
-  const [top, next] = ranked;
-  if (!top || top[1] <= MAX_MAJORITY_SIDES || (next && next[1] === top[1])) return sides;
+  const top = strictLeader([...docsOf], ([, documents]) => documents);
+  if (!top || top[1] <= MAX_MAJORITY_SIDES) return sides;
   let kept = 0;
   return sides.filter((side) => side.values[0] !== top[0] || ++kept <= MAX_MAJORITY_SIDES);
 }
