@@ -1,6 +1,6 @@
 import type { Claim } from './model/claim.js';
 import type { Document } from './model/document.js';
-import type { CorroborationDraft, FindingDraft } from './model/finding.js';
+import { keptCorroboration, type CorroborationDraft, type FindingDraft } from './model/finding.js';
 import type { Lexicon } from './model/lexicon.js';
 import type { Span } from './model/mention.js';
 import { extractDocument } from './extract/index.js';
@@ -129,7 +129,8 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
     const source = sourceOf(rule);
     const result = rule.checkBlocks ? rule.checkBlocks(source, analyses, ctx) : rule.check!([...source.shards()].flat(), analyses, ctx);
     out.findings.push(...result.findings.map((f) => capped(f, rule)));
-    out.corroborated.push(...result.corroborated);
+    // Only the first sides of an agreed fact are quoted: the others wait as ids (shared with the documents'), not as sides.
+    out.corroborated.push(...result.corroborated.map((draft) => keptCorroboration(draft, (doc) => analyses.get(doc)?.doc.id ?? doc)));
     out.events.push(...(result.events ?? []));
   }
   return out;

@@ -1,5 +1,5 @@
 import type { Document } from '../model/document.js';
-import type { Corroboration, CorroborationDraft, Finding, FindingDraft, Side, SideDraft } from '../model/finding.js';
+import { MAX_CORROBORATION_SIDES, type Corroboration, type CorroborationDraft, type Finding, type FindingDraft, type Side, type SideDraft } from '../model/finding.js';
 import type { Span } from '../model/mention.js';
 import type { Report, ReportProblem } from '../model/report.js';
 import { LineIndex } from '../text/line-index.js';
@@ -20,11 +20,7 @@ export interface BuildInput {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/**
- * Sources quoted per corroborated fact; the others are listed by id. A fact an archive repeats may have
- * thousands of sources: quoting them all made a 100,000-article report 150 MB, for nobody to read.
- */
-export const MAX_CORROBORATION_SIDES = 12;
+export { MAX_CORROBORATION_SIDES };
 
 /**
  * Drafts → the Report: positions (line, column), verbatim quotes, fingerprints and ids; then the chain of
@@ -69,7 +65,8 @@ export function buildReport(input: BuildInput): Report {
   const corroborated: Corroboration[] = input.corroborated
     .map((c) => {
       const out: Corroboration = { ruleId: c.ruleId, fact: c.fact, value: c.value, sides: quoted(c).map(place) };
-      if (c.sides.length > MAX_CORROBORATION_SIDES) out.moreDocs = c.sides.slice(MAX_CORROBORATION_SIDES).map((side) => side.doc);
+      const moreDocs = [...c.sides.slice(MAX_CORROBORATION_SIDES).map((side) => side.doc), ...(c.moreDocs ?? [])];
+      if (moreDocs.length > 0) out.moreDocs = moreDocs;
       return out;
     })
     .sort((a, b) => compareStrings(a.ruleId, b.ruleId) || compareStrings(a.fact, b.fact));
