@@ -130,8 +130,7 @@ export function check(paths: readonly string[], options: CheckOptions = {}, conf
   const loaded = configuration ?? loadConfiguration(options);
   const { lexicon, rules } = loaded;
   const newFiles = listArticleFiles(paths);
-  const isNew = new Set(newFiles.map((file) => resolve(file)));
-  const archiveFiles = options.against ? listArticleFiles(options.against).filter((file) => !isNew.has(resolve(file))) : [];
+  const archiveFiles = options.against ? archiveOnly(listArticleFiles(options.against), newFiles) : [];
   // One sorted list, so `check a.md --against dir/` analyses in the same order as `check dir/`.
   const files = [...newFiles, ...archiveFiles].sort();
   options.onFiles?.(files.length);
@@ -157,6 +156,16 @@ export function check(paths: readonly string[], options: CheckOptions = {}, conf
     baseline: options.baseline,
   });
   return { report, documents: finished.documents, lexicon, rules, ...selection, scope: { new: newDocs.size, archive: documents.length - newDocs.size }, spilled: spillDir !== undefined };
+}
+
+/**
+ * The archive's files that are not among the new ones. A function of its own, so that the resolved paths
+ * are let go before the check: a run holds what its scope holds to the end, and the Set of 100,000 resolved
+ * paths (each, in V8, a tree of concatenated slices) was 0.8 million objects for every full collection.
+ */
+function archiveOnly(archive: readonly string[], newFiles: readonly string[]): string[] {
+  const isNew = new Set(newFiles.map((file) => resolve(file)));
+  return archive.filter((file) => !isNew.has(resolve(file)));
 }
 
 /** Every article's inline suppressions; an invalid `crosscheck:` front-matter key becomes a problem of that article. */
