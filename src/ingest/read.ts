@@ -85,7 +85,8 @@ export function ingestEach(files: readonly string[], options: IngestOptions, eac
   const problems: IngestProblem[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
-    const shown = relative(options.cwd ?? process.cwd(), file) || file;
+    // A copy: `relative` gives a slice of the resolved path, which would stay alive with the document.
+    const shown = copyOf(relative(options.cwd ?? process.cwd(), file) || file);
     let doc: Document;
     try {
       try {
