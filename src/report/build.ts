@@ -1,5 +1,5 @@
 import type { Document } from '../model/document.js';
-import { MAX_CORROBORATION_SIDES, type Corroboration, type CorroborationDraft, type Finding, type FindingDraft, type Side, type SideDraft } from '../model/finding.js';
+import { keptCorroboration, type Corroboration, type CorroborationDraft, type Finding, type FindingDraft, type Side, type SideDraft } from '../model/finding.js';
 import type { Span } from '../model/mention.js';
 import type { Report, ReportProblem } from '../model/report.js';
 import { LineIndex } from '../text/line-index.js';
@@ -20,8 +20,6 @@ export interface BuildInput {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export { MAX_CORROBORATION_SIDES };
-
 /**
  * Drafts → the Report: positions (line, column), verbatim quotes, fingerprints and ids; then the chain of
  * pure steps: dedupe by fingerprint, sort (severity, rule, first side), so output is byte-identical per input.
@@ -37,8 +35,9 @@ export function buildReport(input: BuildInput): Report {
     kept.push(draft);
     fingerprints.push(fingerprint);
   }
-  const quoted = (c: CorroborationDraft) => c.sides.slice(0, MAX_CORROBORATION_SIDES);
-  const place = placeSides(input, [...kept.flatMap((draft) => draft.sides), ...input.corroborated.flatMap(quoted)]);
+  // As a run keeps them (the corpus stage has already): the sides quoted, the other sources by id.
+  const agreed = input.corroborated.map((c) => keptCorroboration(c));
+  const place = placeSides(input, [...kept.flatMap((draft) => draft.sides), ...agreed.flatMap((c) => c.sides)]);
   const findings: Finding[] = kept.map((draft, i) => {
     const finding: Finding = {
       id: '',
@@ -62,11 +61,10 @@ export function buildReport(input: BuildInput): Report {
       compareStrings(a.fingerprint, b.fingerprint),
   );
   findings.forEach((finding, i) => (finding.id = `F${String(i + 1).padStart(3, '0')}`));
-  const corroborated: Corroboration[] = input.corroborated
+  const corroborated: Corroboration[] = agreed
     .map((c) => {
-      const out: Corroboration = { ruleId: c.ruleId, fact: c.fact, value: c.value, sides: quoted(c).map(place) };
-      const moreDocs = [...c.sides.slice(MAX_CORROBORATION_SIDES).map((side) => side.doc), ...(c.moreDocs ?? [])];
-      if (moreDocs.length > 0) out.moreDocs = moreDocs;
+      const out: Corroboration = { ruleId: c.ruleId, fact: c.fact, value: c.value, sides: c.sides.map(place) };
+      if (c.moreDocs?.length) out.moreDocs = c.moreDocs;
       return out;
     })
     .sort((a, b) => compareStrings(a.ruleId, b.ruleId) || compareStrings(a.fact, b.fact));

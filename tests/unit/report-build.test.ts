@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../src/model/document.js';
-import { keptCorroboration, type CorroborationDraft } from '../../src/model/finding.js';
+import { keptCorroboration, MAX_CORROBORATION_SIDES, type CorroborationDraft } from '../../src/model/finding.js';
 import { checkCorpus, KeptDocument } from '../../src/pipeline.js';
-import { buildReport, MAX_CORROBORATION_SIDES } from '../../src/report/build.js';
+import { buildReport } from '../../src/report/build.js';
 import type { Rule } from '../../src/rules/types.js';
 import { formatJunit } from '../../src/report/junit.js';
 import { formatMarkdown } from '../../src/report/markdown.js';
