@@ -1,4 +1,5 @@
-import { getISODay, parseISO } from 'date-fns';
+import { getISODay } from 'date-fns/getISODay';
+import { parseISO } from 'date-fns/parseISO';
 import type { FindingDraft } from '../../model/finding.js';
 import { fillTemplate } from '../../compare/values.js';
 import type { Rule, RuleMeta } from '../types.js';
