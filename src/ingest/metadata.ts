@@ -1,6 +1,6 @@
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { CrosscheckError } from '../model/errors.js';
+import { quickYaml, yamlLibrary } from '../util/yaml-reader.js';
 import type { PublicationDate } from '../model/time.js';
 
 /** A ` date 2019-03-06` or ` date 2018-12` token at the very start of a .txt file (the rest of the line is text). */
@@ -44,19 +44,27 @@ export function readFrontMatter(text: string, file: string): { data: FrontMatter
       code: 'input',
     });
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = lineCounter.linePos(error.pos[0]);
-    throw new CrosscheckError(`broken front matter: ${error.message.split('\n')[0]}`, {
-      file,
-      line: pos.line + 1,
-      column: pos.col,
-      code: 'input',
-    });
+  const source = match[1] ?? '';
+  const quick = quickYaml(source);
+  let data = quick?.data;
+  if (!quick) {
+    // Read again by the reader that says where the YAML breaks.
+    const { LineCounter, parseDocument } = yamlLibrary();
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+    const error = doc.errors[0];
+    if (error) {
+      const pos = lineCounter.linePos(error.pos[0]);
+      throw new CrosscheckError(`broken front matter: ${error.message.split('\n')[0]}`, {
+        file,
+        line: pos.line + 1,
+        column: pos.col,
+        code: 'input',
+      });
+    }
+    data = doc.toJS();
   }
-  const parsed = FrontMatter.safeParse(doc.toJS() ?? {});
+  const parsed = FrontMatter.safeParse(data ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new CrosscheckError(`front matter \`${issue.path.join('.')}\`: ${issue.message}`, { file, line: 2, code: 'input' });

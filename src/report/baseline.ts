@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { CrosscheckError, type Finding, type Report } from '../model/index.js';
 import { LineIndex } from '../text/line-index.js';
+import { yamlLibrary } from '../util/yaml-reader.js';
 import { compareStrings } from './fingerprint.js';
 import { documentsById, formatValues } from './html/present.js';
 
@@ -159,7 +159,7 @@ export function parseBaseline(text: string, file: string): Baseline {
 function syntaxErrorPosition(text: string, message: string): { line: number; column: number } | undefined {
   const position = /position (\d+)/.exec(message);
   if (position) return new LineIndex(text).position(Number(position[1]));
-  const [first] = parseDocument(text).errors;
+  const [first] = yamlLibrary().parseDocument(text).errors;
   return first?.linePos ? { line: first.linePos[0].line, column: first.linePos[0].col } : undefined;
 }
 
@@ -175,6 +175,7 @@ function formatPath(path: readonly PropertyKey[]): string {
  * when the value itself is missing.
  */
 function locateLine(text: string, path: readonly PropertyKey[], key?: string): number | undefined {
+  const { LineCounter, isMap, isNode, isScalar, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   if (document.errors.length > 0) return undefined;

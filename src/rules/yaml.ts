@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode, type Document as YamlDocument } from 'yaml';
+import type { Document as YamlDocument, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { CrosscheckError } from '../model/errors.js';
+import { quickYaml, yamlLibrary } from '../util/yaml-reader.js';
 
 /** A key path into a YAML document: `['quantity', 'patterns', 'en', 0]`. */
 export type YamlPath = ReadonlyArray<string | number>;
@@ -32,21 +33,33 @@ export function readLocatedYaml(path: string): LocatedYaml {
 }
 
 export function locateYaml(source: string, path: string): LocatedYaml {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const pos = lineCounter.linePos(yamlError.pos[0]);
-    const reason = yamlError.message.split('\n')[0] ?? 'invalid YAML';
-    throw new CrosscheckError(`invalid YAML: ${reason}`, { file: path, line: pos.line, column: pos.col, code: 'config' });
+  // Valid YAML is read quickly; the source is parsed again for positions only when one is asked for.
+  const quick = quickYaml(source);
+  let parsed: { doc: YamlDocument; lineCounter: LineCounter } | undefined;
+  const withPositions = () => {
+    if (parsed) return parsed;
+    const { LineCounter, parseDocument } = yamlLibrary();
+    const lineCounter = new LineCounter();
+    parsed = { doc: parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
+    return parsed;
+  };
+  if (!quick) {
+    const { doc, lineCounter } = withPositions();
+    const yamlError = doc.errors[0];
+    if (yamlError) {
+      const pos = lineCounter.linePos(yamlError.pos[0]);
+      const reason = yamlError.message.split('\n')[0] ?? 'invalid YAML';
+      throw new CrosscheckError(`invalid YAML: ${reason}`, { file: path, line: pos.line, column: pos.col, code: 'config' });
+    }
   }
   const position = (at: YamlPath) => {
+    const { doc, lineCounter } = withPositions();
     const pos = locate(doc, lineCounter, at);
     return { line: pos.line, column: pos.col };
   };
   return {
     path,
-    data: doc.toJS() ?? {},
+    data: (quick ? quick.data : withPositions().doc.toJS()) ?? {},
     position,
     error: (at, message) => new CrosscheckError(message, { file: path, ...position(at), code: 'config' }),
   };
@@ -91,7 +104,7 @@ function valueAt(data: unknown, at: YamlPath): unknown {
 function locate(doc: YamlDocument, lineCounter: LineCounter, path: YamlPath): { line: number; col: number } {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as unknown[], true);
-    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]);
+    if (yamlLibrary().isNode(node) && node.range) return lineCounter.linePos(node.range[0]);
   }
   return { line: 1, col: 1 };
 }
