@@ -11,7 +11,10 @@ import { load } from 'js-yaml';
  * tests/unit/yaml-reader.test.ts checks that they give the same data for every YAML file of the project.
  */
 
-/** YAML read as plain data (an empty document is null), or undefined when js-yaml refuses the text. */
+/**
+ * YAML read as plain data, or undefined when js-yaml refuses the text: bad YAML, and also a text with no
+ * document at all (empty, or only comments), which `yaml` reads as null.
+ */
 export function quickYaml(source: string): { data: unknown } | undefined {
   // A `%YAML 1.1` directive changes what plain words mean (`yes` is true there): left to `yaml`, which follows it.
   if (YAML_DIRECTIVE.test(source)) return undefined;

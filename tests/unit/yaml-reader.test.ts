@@ -61,11 +61,13 @@ describe('the quick YAML reader', () => {
 
   it('leaves to `yaml` what it reads otherwise: an empty document, an unknown tag, a %YAML 1.1 directive', () => {
     expect(quickYaml('')).toBeUndefined();
+    expect(quickYaml('# only a comment\n')).toBeUndefined();
     expect(quickYaml('a: !custom 12')).toBeUndefined();
     expect(quickYaml('%YAML 1.1\n---\na: yes')).toBeUndefined();
     // What the callers then get is the `yaml` package's reading.
     expect(locateYaml('%YAML 1.1\n---\na: yes', 'x.yaml').data).toEqual({ a: true });
     expect(locateYaml('', 'x.yaml').data).toEqual({});
+    expect(locateYaml('# only a comment\n', 'x.yaml').data).toEqual({});
   });
 });
 
