@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CrosscheckError } from '../model/errors.js';
-import { quickYaml, yamlLibrary } from '../util/yaml-reader.js';
+import { placedYaml, quickYaml } from '../util/yaml-reader.js';
 import type { PublicationDate } from '../model/time.js';
 
 /** A ` date 2019-03-06` or ` date 2018-12` token at the very start of a .txt file (the rest of the line is text). */
@@ -49,19 +49,8 @@ export function readFrontMatter(text: string, file: string): { data: FrontMatter
   let data = quick?.data;
   if (!quick) {
     // Read again by the reader that says where the YAML breaks.
-    const { LineCounter, parseDocument } = yamlLibrary();
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(source, { lineCounter, prettyErrors: false });
-    const error = doc.errors[0];
-    if (error) {
-      const pos = lineCounter.linePos(error.pos[0]);
-      throw new CrosscheckError(`broken front matter: ${error.message.split('\n')[0]}`, {
-        file,
-        line: pos.line + 1,
-        column: pos.col,
-        code: 'input',
-      });
-    }
+    const { doc, error } = placedYaml(source);
+    if (error) throw new CrosscheckError(`broken front matter: ${error.message}`, { file, line: error.line + 1, column: error.column, code: 'input' });
     data = doc.toJS();
   }
   const parsed = FrontMatter.safeParse(data ?? {});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Document as YamlDocument, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { CrosscheckError } from '../model/errors.js';
-import { quickYaml, yamlLibrary } from '../util/yaml-reader.js';
+import { placedYaml, quickYaml, yamlLibrary, type PlacedYaml } from '../util/yaml-reader.js';
 
 /** A key path into a YAML document: `['quantity', 'patterns', 'en', 0]`. */
 export type YamlPath = ReadonlyArray<string | number>;
@@ -35,22 +35,11 @@ export function readLocatedYaml(path: string): LocatedYaml {
 export function locateYaml(source: string, path: string): LocatedYaml {
   // Valid YAML is read quickly; the source is parsed again for positions only when one is asked for.
   const quick = quickYaml(source);
-  let parsed: { doc: YamlDocument; lineCounter: LineCounter } | undefined;
-  const withPositions = () => {
-    if (parsed) return parsed;
-    const { LineCounter, parseDocument } = yamlLibrary();
-    const lineCounter = new LineCounter();
-    parsed = { doc: parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
-    return parsed;
-  };
+  let parsed: PlacedYaml | undefined;
+  const withPositions = () => (parsed ??= placedYaml(source));
   if (!quick) {
-    const { doc, lineCounter } = withPositions();
-    const yamlError = doc.errors[0];
-    if (yamlError) {
-      const pos = lineCounter.linePos(yamlError.pos[0]);
-      const reason = yamlError.message.split('\n')[0] ?? 'invalid YAML';
-      throw new CrosscheckError(`invalid YAML: ${reason}`, { file: path, line: pos.line, column: pos.col, code: 'config' });
-    }
+    const { error } = withPositions();
+    if (error) throw new CrosscheckError(`invalid YAML: ${error.message}`, { file: path, line: error.line, column: error.column, code: 'config' });
   }
   const position = (at: YamlPath) => {
     const { doc, lineCounter } = withPositions();

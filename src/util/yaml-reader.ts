@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { load } from 'js-yaml';
+import type { Document as YamlDocument, LineCounter } from 'yaml';
 
 /**
  * Two YAML readers, one for each need. Every run reads YAML: the lexicon and the rules in each thread,
@@ -34,4 +35,23 @@ let yamlPackage: typeof import('yaml') | undefined;
 /** The `yaml` package (source positions, errors with their place), loaded on first use: most runs never need it. */
 export function yamlLibrary(): typeof import('yaml') {
   return (yamlPackage ??= requireHere('yaml') as typeof import('yaml'));
+}
+
+/** YAML read by the `yaml` package, which keeps each node's place. */
+export interface PlacedYaml {
+  doc: YamlDocument;
+  lineCounter: LineCounter;
+  /** The first error, if any: the first line of its message, and where (1-based line and column). */
+  error?: { message: string; line: number; column: number };
+}
+
+/** `source` read with each node's place (slower than quickYaml: for errors and positions). */
+export function placedYaml(source: string): PlacedYaml {
+  const { LineCounter, parseDocument } = yamlLibrary();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (!first) return { doc, lineCounter };
+  const { line, col } = lineCounter.linePos(first.pos[0]);
+  return { doc, lineCounter, error: { message: first.message.split('\n')[0] ?? 'invalid YAML', line, column: col } };
 }

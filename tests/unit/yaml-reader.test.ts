@@ -95,13 +95,20 @@ describe('errors keep their place', () => {
   });
 
   it('broken front matter names the article line, counting the opening ---', () => {
-    const text = '---\ntitle: a\ndate: [2019\n---\nBody.\n';
-    expect(() => readFrontMatter(text, 'a.md')).toThrow(/broken front matter/);
-    try {
-      readFrontMatter(text, 'a.md');
-    } catch (error) {
-      expect((error as CrosscheckError).line).toBeGreaterThanOrEqual(3);
-    }
+    const broken = (text: string) => {
+      try {
+        readFrontMatter(text, 'a.md');
+      } catch (error) {
+        return error as CrosscheckError;
+      }
+      return undefined;
+    };
+    const unclosed = broken('---\ntitle: a\ndate: [2019\n---\nBody.\n');
+    expect(unclosed?.message).toMatch(/^broken front matter: Flow sequence/);
+    expect([unclosed?.file, unclosed?.line, unclosed?.column, unclosed?.code]).toEqual(['a.md', 3, 12, 'input']);
+    const twice = broken('---\ntitle: a\ntitle: b\n---\nBody.\n');
+    expect(twice?.message).toBe('broken front matter: Map keys must be unique');
+    expect([twice?.line, twice?.column]).toEqual([3, 1]);
     expect(readFrontMatter('---\ntitle: a\ndate: 2019-03-06\n---\nBody.\n', 'a.md')?.data).toEqual({ title: 'a', date: '2019-03-06' });
   });
 });
