@@ -9,7 +9,8 @@ import { clearSpill } from '../claims/store.js';
 import { analyzeInProcess, oneThreadSpill, type AnalysedArticles } from './in-process.js';
 import { batchRunner, type BatchRunner } from './batch.js';
 import { batchSize, cutBatches } from './batches.js';
-import { SIGNAL_DOCUMENTS, SIGNAL_REPLIES, type BatchReply, type BatchRequest, type WorkerError, type WorkerSetup } from './protocol.js';
+import { SIGNAL_DOCUMENTS, SIGNAL_REPLIES, type BatchReply, type BatchRequest, type WorkerSetup } from './protocol.js';
+import { rebuildError } from './worker-common.js';
 import { compiledModule } from '../util/compiled.js';
 import { countRead } from '../ingest/read-ahead.js';
 import { ARTICLE_STAGES, emptyStageTimes, STAGES } from './stages.js';
@@ -187,11 +188,4 @@ function mergeReplies(replies: ReadonlyArray<Extract<BatchReply, { ok: true }>>)
     merged.problems.push(...reply.problems);
   }
   return merged;
-}
-
-function rebuildError(error: WorkerError): Error {
-  if (error.crosscheck) return new CrosscheckError(error.message, error.crosscheck);
-  const rebuilt = new Error(`in a worker thread: ${error.message}`);
-  rebuilt.stack = `${rebuilt.message}\n${error.stack ?? ''}`;
-  return rebuilt;
 }

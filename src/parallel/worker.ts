@@ -1,32 +1,25 @@
 /**
  * A worker thread of a parallel check: loads the rules once from their sources (the lexicon comes as data
  * from the main thread, which has parsed it already), then reads and analyses the batches of files it is
- * sent, and posts each batch's results as plain data. Everything but node:worker_threads is imported inside
- * `openSession`, so that even a failure to load the code reaches the main thread as a reply instead of
- * leaving it waiting.
+ * sent, and posts each batch's results as plain data. Everything but node:worker_threads and the small
+ * ./worker-common.js is imported inside `openSession`, so that even a failure to load the code reaches the
+ * main thread as a reply instead of leaving it waiting.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RuleOptions, SeverityOverride } from '../rules/load.js';
-import type { BatchReply, BatchRequest, WorkerError, WorkerSetup } from './protocol.js';
+import type { BatchReply, BatchRequest, WorkerSetup } from './protocol.js';
 import { SIGNAL_DOCUMENTS, SIGNAL_REPLIES } from './protocol.js';
+import { describeError, loadWorkerRules } from './worker-common.js';
 
 const setup = workerData as WorkerSetup;
 const signal = new Int32Array(setup.signal);
 
 async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
-  const [{ loadRulesAsync }, { batchRunner }, { AnalysisCache }, { countRead }] = await Promise.all([
-    import('../rules/load.js'),
+  const [rules, { batchRunner }, { AnalysisCache }, { countRead }] = await Promise.all([
+    loadWorkerRules(setup.sources, setup.ruleIds),
     import('./batch.js'),
     import('../cache/store.js'),
     import('../ingest/read-ahead.js'),
   ]);
-  const { dirs, overrides, options } = setup.sources;
-  const loaded = await loadRulesAsync(dirs, overrides as Record<string, SeverityOverride>, { options: options as RuleOptions });
-  const rules = setup.ruleIds.map((id) => {
-    const rule = loaded.find((r) => r.meta.id === id);
-    if (!rule) throw new Error(`rule ${id} is not in the worker's configuration`);
-    return rule;
-  });
   return batchRunner(
     // The sources are part of the cache key: without them the worker's analyses would not be cached.
     { lexicon: setup.lexicon, rules, sources: setup.sources },
@@ -40,16 +33,6 @@ async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
       onFileRead: setup.readAhead === undefined ? undefined : countRead(setup.readAhead),
     },
   );
-}
-
-function describeError(error: unknown): WorkerError {
-  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  const described: WorkerError = { name: error.name, message: error.message, stack: error.stack };
-  if (error.name === 'CrosscheckError') {
-    const { file, line, column, code } = error as Error & { file?: string; line?: number; column?: number; code: 'input' | 'config' | 'usage' };
-    described.crosscheck = { file, line, column, code };
-  }
-  return described;
 }
 
 function reply(message: BatchReply): void {
