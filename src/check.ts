@@ -9,9 +9,10 @@ import { CrosscheckError } from './model/errors.js';
 import { textIncludes } from './model/stored-text.js';
 import { listArticleFiles } from './ingest/read.js';
 import { alignmentClock } from './align/facts.js';
-import { analyzeArticles } from './parallel/analyze.js';
+import { analyzeArticles, resolveJobs } from './parallel/analyze.js';
+import { corpusOffload } from './parallel/corpus.js';
 import type { StageListener } from './parallel/stages.js';
-import { checkCorpus, type ClaimSources, type CorpusProgress, type DocumentResult } from './pipeline.js';
+import { checkCorpus, type ClaimSources, type CorpusOffload, type CorpusProgress, type DocumentResult } from './pipeline.js';
 import { makeSpillDir, removeSpill, shouldSpill, spilledSource, type SpillChoice } from './claims/store.js';
 import { buildReport } from './report/build.js';
 import type { Baseline, BaselineEntry } from './report/baseline.js';
@@ -91,6 +92,8 @@ export interface CheckRun {
   scope: { new: number; archive: number };
   /** Whether the claims were kept on disk between reading the articles and the corpus checks (`spill`). */
   spilled: boolean;
+  /** The rules whose corpus check ran in a worker thread, beside the main thread's (see parallel/corpus.ts). */
+  checkedInWorker: string[];
 }
 
 export interface Configuration {
@@ -138,12 +141,15 @@ export function check(paths: readonly string[], options: CheckOptions = {}, conf
   let analysed: ReturnType<typeof analyzeArticles>;
   let finished: ReturnType<typeof finishCheck>;
   let suppressions: Suppression[];
+  let offload: ReturnType<typeof corpusOffload>;
   try {
     analysed = analyzeArticles(files, loaded, { ...options, spillDir });
     // Before the report: an invalid suppression key is a problem of its article, listed in the report.
     suppressions = options.inlineSuppressions === false ? [] : readSuppressions(analysed.documents, analysed.problems);
     const sources: ClaimSources | undefined = spillDir === undefined ? undefined : (rule) => spilledSource(spillDir, rules, rule);
-    finished = finishCheck(analysed.results, analysed.problems, loaded, options.onStage, sources, options.onCorpusProgress);
+    // With several threads and the claims on disk, rules that read no document are checked beside the others.
+    offload = spillDir !== undefined && resolveJobs(options.jobs, files.length, loaded) > 1 ? corpusOffload(loaded, spillDir) : undefined;
+    finished = finishCheck(analysed.results, analysed.problems, loaded, options.onStage, sources, options.onCorpusProgress, offload);
   } finally {
     if (spillDir !== undefined) removeSpill(spillDir);
   }
@@ -155,7 +161,7 @@ export function check(paths: readonly string[], options: CheckOptions = {}, conf
     suppressions,
     baseline: options.baseline,
   });
-  return { report, documents: finished.documents, lexicon, rules, ...selection, scope: { new: newDocs.size, archive: documents.length - newDocs.size }, spilled: spillDir !== undefined };
+  return { report, documents: finished.documents, lexicon, rules, ...selection, scope: { new: newDocs.size, archive: documents.length - newDocs.size }, spilled: spillDir !== undefined, checkedInWorker: offload?.checkedInWorker ?? [] };
 }
 
 /**
@@ -191,10 +197,11 @@ export function finishCheck(
   onStage?: StageListener,
   sources?: ClaimSources,
   onCorpusProgress?: CorpusProgress,
+  offload?: CorpusOffload,
 ): { report: Report; documents: Document[] } {
   const corpusStarted = performance.now();
   const alignedBefore = alignmentClock.ms;
-  const corpus = checkCorpus(results, configuration, sources, onCorpusProgress);
+  const corpus = checkCorpus(results, configuration, sources, onCorpusProgress, offload);
   // Rules align claims inside their `check`; the alignment clock tells that share apart from comparing.
   const aligning = alignmentClock.ms - alignedBefore;
   onStage?.('align', aligning);

@@ -5,7 +5,7 @@ import type { Lexicon } from './model/lexicon.js';
 import type { Span } from './model/mention.js';
 import { extractDocument } from './extract/index.js';
 import type { TriggerSpec } from './extract/triggers.js';
-import type { ClaimSource, CorpusDocument, DocumentAnalysis, Rule } from './rules/types.js';
+import type { CheckResult, ClaimSource, CorpusDocument, DocumentAnalysis, Rule } from './rules/types.js';
 import { memorySource } from './claims/store.js';
 import { pushTo } from './util/collections.js';
 import { isStored, storeText } from './model/stored-text.js';
@@ -108,10 +108,21 @@ export type ClaimSources = (rule: Rule) => ClaimSource;
 export type CorpusProgress = (done: number, total: number, ruleId: string) => void;
 
 /**
- * Corpus-level work: each rule sees its own claims from every document (blocked by key inside), from the
- * results, or from `sources` when the claims were kept on disk. One rule's claims are read at a time.
+ * Checks some of the rules elsewhere (a worker thread) while `checkCorpus` checks the others. Given the rules
+ * that check the corpus, `start` picks those it checks (`away`, possibly none), starts on them, and returns
+ * what waits for their results, one per rule of `away`, in its order.
  */
-export function checkCorpus(results: readonly DocumentResult[], options: AnalyzeOptions, sources?: ClaimSources, onRule?: CorpusProgress): CorpusResult {
+export interface CorpusOffload {
+  start(rules: readonly Rule[]): { away: Rule[]; results: () => CheckResult[] };
+}
+
+/**
+ * Corpus-level work: each rule sees its own claims from every document (blocked by key inside), from the
+ * results, or from `sources` when the claims were kept on disk. One rule's claims are read at a time. With
+ * `offload`, the rules it accepts are checked there meanwhile; results are merged in rule order, so the
+ * result is the same.
+ */
+export function checkCorpus(results: readonly DocumentResult[], options: AnalyzeOptions, sources?: ClaimSources, onRule?: CorpusProgress, offload?: CorpusOffload): CorpusResult {
   const analyses = new Map<string, CorpusDocument>(results.map((r) => [r.analysis.doc.id, r.analysis]));
   let sourceOf = sources;
   if (!sourceOf) {
@@ -123,15 +134,33 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
   }
   const out: CorpusResult = { findings: results.flatMap((r) => r.findings), corroborated: [], events: [] };
   const checking = options.rules.filter((rule) => rule.check || rule.checkBlocks);
-  for (const [done, rule] of checking.entries()) {
-    onRule?.(done, checking.length, rule.meta.id);
-    const ctx = { lexicon: options.lexicon };
+  const started = offload?.start(checking);
+  const away = started?.away ?? [];
+  // Each rule's result as the report keeps it (an agreed fact's first sides, the others as ids), until all are in.
+  const done = new Map<Rule, CheckResult>();
+  const keep = (rule: Rule, result: CheckResult) =>
+    done.set(rule, {
+      findings: result.findings.map((f) => capped(f, rule)),
+      // Only the first sides of an agreed fact are quoted: the others wait as ids (shared with the documents'), not as sides.
+      corroborated: result.corroborated.map((draft) => keptCorroboration(draft, (doc) => analyses.get(doc)?.doc.id ?? doc)),
+      events: result.events ?? [],
+    });
+  const ctx = { lexicon: options.lexicon };
+  for (const rule of checking) {
+    if (away.includes(rule)) continue;
+    onRule?.(done.size, checking.length, rule.meta.id);
     const source = sourceOf(rule);
-    const result = rule.checkBlocks ? rule.checkBlocks(source, analyses, ctx) : rule.check!([...source.shards()].flat(), analyses, ctx);
-    out.findings.push(...result.findings.map((f) => capped(f, rule)));
-    // Only the first sides of an agreed fact are quoted: the others wait as ids (shared with the documents'), not as sides.
-    out.corroborated.push(...result.corroborated.map((draft) => keptCorroboration(draft, (doc) => analyses.get(doc)?.doc.id ?? doc)));
-    out.events.push(...(result.events ?? []));
+    keep(rule, rule.checkBlocks ? rule.checkBlocks(source, analyses, ctx) : rule.check!([...source.shards()].flat(), analyses, ctx));
+  }
+  if (started && away.length > 0) {
+    onRule?.(done.size, checking.length, away[0]!.meta.id);
+    started.results().forEach((result, i) => keep(away[i]!, result));
+  }
+  for (const rule of checking) {
+    const { findings, corroborated, events } = done.get(rule)!;
+    out.findings.push(...findings);
+    out.corroborated.push(...corroborated);
+    out.events.push(...events!);
   }
   return out;
 }

@@ -70,7 +70,7 @@ export function articleOptions<T>(yargs: Argv<T>) {
       alias: 'j',
       type: 'string',
       defaultDescription: 'auto',
-      describe: 'threads reading and analysing articles: a number, or auto (every core from 5,000 articles on); same report either way',
+      describe: 'threads reading and analysing articles, and with claims on disk (--spill) checking the corpus: a number, or auto (every core from 5,000 articles on); same report either way',
     })
     .option('spill', {
       choices: ['auto', 'always', 'never'] as const,
@@ -225,7 +225,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   for (const r of streamed) io.print(r.content.replace(/\n$/, ''));
   if (recorder) {
     recorder.onStage('report', performance.now() - renderStarted);
-    const stats = recorder.finish(parseJobs(args.jobs), documents.length, run.spilled);
+    const stats = recorder.finish(parseJobs(args.jobs), documents.length, run.spilled, run.checkedInWorker.length);
     if (args.timings) io.error(`crosscheck: ${formatTimings(stats)}`);
     if (args['stats-json'] !== undefined) writeStats(args['stats-json'], stats);
   }

@@ -8,6 +8,8 @@ export interface RunStats {
   documents: number;
   /** Whether claims were kept on disk between the article stage and the corpus checks (--spill). */
   spilled: boolean;
+  /** How many rules' corpus checks ran in a worker thread, beside the main thread's. */
+  corpusWorkerRules: number;
   /** Milliseconds per stage; in a parallel run ingest, extract and claims are summed over the workers. */
   stages: StageTimes;
   /** From the start of the process (module loading included) to the report written. */
@@ -18,18 +20,19 @@ export interface RunStats {
 }
 
 /** Adds up what the pipeline says each stage took; `finish` gives the run's stats. */
-export function stageRecorder(): { onStage: StageListener; finish: (jobs: number | 'auto', documents: number, spilled: boolean) => RunStats } {
+export function stageRecorder(): { onStage: StageListener; finish: (jobs: number | 'auto', documents: number, spilled: boolean, corpusWorkerRules?: number) => RunStats } {
   const stages = emptyStageTimes();
   return {
     onStage: (stage, ms) => {
       stages[stage] += ms;
     },
-    finish: (jobs, documents, spilled) => {
+    finish: (jobs, documents, spilled, corpusWorkerRules = 0) => {
       const usage = process.resourceUsage();
       return {
         jobs,
         documents,
         spilled,
+        corpusWorkerRules,
         stages: Object.fromEntries(STAGES.map((stage) => [stage, Math.round(stages[stage])])) as StageTimes,
         totalMs: Math.round(performance.now()),
         cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
@@ -43,7 +46,7 @@ export function stageRecorder(): { onStage: StageListener; finish: (jobs: number
 export function formatTimings(stats: RunStats): string {
   const stages = STAGES.filter((stage) => stage !== 'workers' || stats.stages.workers > 0).map((stage) => `${stage} ${stats.stages[stage]} ms`);
   const parallel = stats.stages.workers > 0 ? ' (ingest, extract and claims summed over worker threads)' : '';
-  return `timings: ${stages.join(', ')}; total ${(stats.totalMs / 1000).toFixed(1)} s, cpu ${(stats.cpuMs / 1000).toFixed(1)} s, peak ${stats.maxRssMb} MB${stats.spilled ? ', claims kept on disk' : ''}${parallel}`;
+  return `timings: ${stages.join(', ')}; total ${(stats.totalMs / 1000).toFixed(1)} s, cpu ${(stats.cpuMs / 1000).toFixed(1)} s, peak ${stats.maxRssMb} MB${stats.spilled ? ', claims kept on disk' : ''}${stats.corpusWorkerRules > 0 ? `, ${stats.corpusWorkerRules} corpus check${stats.corpusWorkerRules > 1 ? 's' : ''} in a worker` : ''}${parallel}`;
 }
 
 export function writeStats(file: string, stats: RunStats): void {

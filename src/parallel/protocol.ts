@@ -7,6 +7,7 @@ import type { IngestProblem } from '../ingest/read.js';
 import type { PublicationDate } from '../model/time.js';
 import type { DocumentResult } from '../pipeline.js';
 import type { StageTimes } from './stages.js';
+import type { CheckResult } from '../rules/types.js';
 
 /** What a worker is started with: where the rules come from (it loads them once) and the lexicon, never functions. */
 export interface WorkerSetup {
@@ -59,3 +60,20 @@ export interface WorkerError {
   stack?: string;
   crosscheck?: { file?: string; line?: number; column?: number; code: 'input' | 'config' | 'usage' };
 }
+
+/** What the corpus worker is started with (see ./corpus.ts): the rules' sources, never functions. */
+export interface CorpusWorkerSetup {
+  sources: RuleSourcesDigest;
+  lexicon: Lexicon;
+  /** Every rule of the run, in the main thread's order: spill files number rules by it. */
+  ruleIds: string[];
+  /** The rules this worker checks, in that order. */
+  checkIds: string[];
+  spillDir: string;
+  /** Int32 counters shared with the main thread: see SIGNAL_REPLIES, and SIGNAL_DOCUMENTS, here bumped per shard read. */
+  signal: SharedArrayBuffer;
+  replies: MessagePort;
+}
+
+/** The corpus worker's one reply: a result per rule checked, in order. */
+export type CorpusReply = { ok: true; results: CheckResult[] } | { ok: false; error: WorkerError };

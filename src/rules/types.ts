@@ -79,4 +79,11 @@ export interface Rule {
   summarize?(claims: readonly Claim[]): unknown;
   /** `check` for claims too many to hold at once: used instead of `check` when the rule has both. */
   checkBlocks?(claims: ClaimSource, analyses: ReadonlyMap<string, CorpusDocument>, ctx: RuleContext): CheckResult;
+  /**
+   * False when `check` and `checkBlocks` never read `analyses` (the documents), only the claims and the
+   * lexicon: a run with several threads and its claims on disk may then check this rule in a worker thread
+   * while the main thread checks others (see parallel/corpus.ts). Left out, the rule is taken to read them
+   * and is checked in the main thread. Same result either way.
+   */
+  checkReadsDocuments?: boolean;
 }

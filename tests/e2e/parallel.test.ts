@@ -38,13 +38,21 @@ describe('crosscheck check --jobs: worker threads give the same report as one th
     const scratch = mkdtempSync(join(dir, 'tmp-'));
     for (const jobs of ['1', '2']) {
       const out = join(dir, `spill-${jobs}`);
+      const stats = join(dir, `spill-${jobs}.json`);
       const result = crosscheck(
-        ['check', join(dir, 'articles'), '--format', 'json', '--format', 'markdown', '--format', 'html', '--format', 'junit', '--out', out, '--fail-on', 'never', '--jobs', jobs, '--spill', 'always'],
+        ['check', join(dir, 'articles'), '--format', 'json', '--format', 'markdown', '--format', 'html', '--format', 'junit', '--out', out, '--fail-on', 'never', '--jobs', jobs, '--spill', 'always', '--stats-json', stats, '--timings'],
         { env: { TMPDIR: scratch } },
       );
       expect(result.code).toBe(0);
       for (const name of FILES) expect(readFileSync(join(out, name), 'utf8'), `${name} with --jobs ${jobs}`).toBe(readFileSync(join(dir, 'out-1', name), 'utf8'));
       expect(readdirSync(scratch)).toEqual([]);
+      // Two threads and claims on disk: the rules that read no document are checked in a worker meanwhile.
+      const { corpusWorkerRules } = JSON.parse(readFileSync(stats, 'utf8')) as { corpusWorkerRules: number };
+      if (jobs === '1') expect(corpusWorkerRules).toBe(0);
+      else {
+        expect(corpusWorkerRules).toBeGreaterThan(0);
+        expect(result.stderr).toMatch(new RegExp(`, ${corpusWorkerRules} corpus checks? in a worker`));
+      }
     }
     const bad = run(join(dir, 'articles'), join(dir, 'spill-bad'), '1', ['--spill', 'sometimes']);
     expect(bad.code).toBe(2);

@@ -24,6 +24,7 @@ export function eventRule(file: EventRuleFile, meta: RuleMeta): Rule {
     meta: { ...meta, messages: { ...EVENT_MESSAGES, ...meta.messages } },
     triggers: { ruleId: file.id, eventType: file.event.type, phrases: file.event.triggers },
     extract: (analysis, ctx) => buildEventClaims(analysis, [spec], ctx.lexicon),
+    checkReadsDocuments: false,
     check(claims, _analyses, ctx): CheckResult {
       const result: CheckResult = { findings: [], corroborated: [], events: [] };
       for (const fact of alignClaims(claims, spec.identity)) {

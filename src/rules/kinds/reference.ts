@@ -57,6 +57,7 @@ export function referenceRule(file: ReferenceRuleFile, meta: RuleMeta, target: R
     meta: { ...meta, messages },
     triggers: target.reader.triggers,
     extract: target.reader.extract,
+    checkReadsDocuments: false,
     check(claims, _analyses, ctx): CheckResult {
       const findings: FindingDraft[] = [];
       file.facts.forEach((fact, index) => {

@@ -19,6 +19,7 @@ export function spellingRule(options: { minWords: number; acrossLanguages: boole
   const messages = { ...SPELLING_MESSAGES, ...meta.messages };
   return {
     meta: { ...meta, messages },
+    checkReadsDocuments: false,
     extract(analysis) {
       const claims: Claim[] = [];
       for (const mention of analysis.mentions) {

@@ -47,6 +47,7 @@ export function valuesRule(options: ValuesOptions, meta: RuleMeta): Rule {
       buildValueClaims(analysis, ctx.lexicon, { ruleId: meta.id, types, localWindow: options.localWindow }),
     blockOf: blockKeyOf,
     summarize: summarizeValues,
+    checkReadsDocuments: false,
     checkBlocks: (claims) => checkValues(claims, options, meta, messages),
     check: (claims) => checkValues(memorySource([...claims], summarizeValues), options, meta, messages),
   };

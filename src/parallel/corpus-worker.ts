@@ -1,0 +1,50 @@
+/**
+ * The corpus worker (see ./corpus.ts): loads the rules from their sources, checks the ones it was given on
+ * their claims kept on disk, and posts their results once, as plain data. Its rules read no document
+ * (`Rule.checkReadsDocuments: false`): they are given none.
+ */
+import { workerData } from 'node:worker_threads';
+import type { ClaimSource, CorpusDocument } from '../rules/types.js';
+import { SIGNAL_DOCUMENTS, SIGNAL_REPLIES, type CorpusReply, type CorpusWorkerSetup } from './protocol.js';
+import { describeError, loadWorkerRules } from './worker-common.js';
+
+const setup = workerData as CorpusWorkerSetup;
+const signal = new Int32Array(setup.signal);
+
+/** The source, each shard read counted as a sign of life. */
+function counted(source: ClaimSource): ClaimSource {
+  return {
+    summaries: () => source.summaries(),
+    *shards() {
+      for (const shard of source.shards()) {
+        Atomics.add(signal, SIGNAL_DOCUMENTS, 1);
+        yield shard;
+      }
+    },
+  };
+}
+
+async function checkRules(): Promise<CorpusReply> {
+  const [rules, { spilledSource }] = await Promise.all([loadWorkerRules(setup.sources, setup.ruleIds), import('../claims/store.js')]);
+  const documents = new Map<string, CorpusDocument>();
+  const ctx = { lexicon: setup.lexicon };
+  const results = setup.checkIds.map((id) => {
+    const rule = rules.find((r) => r.meta.id === id)!;
+    Atomics.add(signal, SIGNAL_DOCUMENTS, 1);
+    const source = counted(spilledSource(setup.spillDir, rules, rule));
+    return rule.checkBlocks ? rule.checkBlocks(source, documents, ctx) : rule.check!([...source.shards()].flat(), documents, ctx);
+  });
+  return { ok: true, results };
+}
+
+function reply(message: CorpusReply): void {
+  try {
+    setup.replies.postMessage(message);
+  } catch (error) {
+    setup.replies.postMessage({ ok: false, error: describeError(error) } satisfies CorpusReply);
+  }
+  Atomics.add(signal, SIGNAL_REPLIES, 1);
+  Atomics.notify(signal, SIGNAL_REPLIES);
+}
+
+checkRules().then(reply, (error: unknown) => reply({ ok: false, error: describeError(error) }));
