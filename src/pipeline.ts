@@ -113,13 +113,13 @@ export type CorpusProgress = (done: number, total: number, ruleId: string) => vo
  * what waits for their results, one per rule of `away`, in its order.
  */
 export interface CorpusOffload {
-  start(rules: readonly Rule[]): { away: Rule[]; results: () => CheckResult[] };
+  start(rules: readonly Rule[]): { away: Rule[]; results: () => CheckResult[]; cancel: () => void };
 }
 
 /**
  * Corpus-level work: each rule sees its own claims from every document (blocked by key inside), from the
  * results, or from `sources` when the claims were kept on disk. One rule's claims are read at a time. With
- * `offload`, the rules it accepts are checked there meanwhile; results are merged in rule order, so the
+ * `offload`, the rules it picks are checked there meanwhile; results are merged in rule order, so the
  * result is the same.
  */
 export function checkCorpus(results: readonly DocumentResult[], options: AnalyzeOptions, sources?: ClaimSources, onRule?: CorpusProgress, offload?: CorpusOffload): CorpusResult {
@@ -137,7 +137,7 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
   const started = offload?.start(checking);
   const away = started?.away ?? [];
   // Each rule's result as the report keeps it (an agreed fact's first sides, the others as ids), until all are in.
-  const done = new Map<Rule, CheckResult>();
+  const done = new Map<Rule, Required<CheckResult>>();
   const keep = (rule: Rule, result: CheckResult) =>
     done.set(rule, {
       findings: result.findings.map((f) => capped(f, rule)),
@@ -146,11 +146,17 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
       events: result.events ?? [],
     });
   const ctx = { lexicon: options.lexicon };
-  for (const rule of checking) {
-    if (away.includes(rule)) continue;
-    onRule?.(done.size, checking.length, rule.meta.id);
-    const source = sourceOf(rule);
-    keep(rule, rule.checkBlocks ? rule.checkBlocks(source, analyses, ctx) : rule.check!([...source.shards()].flat(), analyses, ctx));
+  try {
+    for (const rule of checking) {
+      if (away.includes(rule)) continue;
+      onRule?.(done.size, checking.length, rule.meta.id);
+      const source = sourceOf(rule);
+      keep(rule, rule.checkBlocks ? rule.checkBlocks(source, analyses, ctx) : rule.check!([...source.shards()].flat(), analyses, ctx));
+    }
+  } catch (error) {
+    // A rule failed here: what is checked elsewhere is not waited for.
+    started?.cancel();
+    throw error;
   }
   if (started && away.length > 0) {
     onRule?.(done.size, checking.length, away[0]!.meta.id);
@@ -160,7 +166,7 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
     const { findings, corroborated, events } = done.get(rule)!;
     out.findings.push(...findings);
     out.corroborated.push(...corroborated);
-    out.events.push(...events!);
+    out.events.push(...events);
   }
   return out;
 }

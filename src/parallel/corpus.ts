@@ -40,7 +40,7 @@ export function corpusOffload(configuration: Configuration, spillDir: string): W
     checkedInWorker,
     start(rules) {
       const away = rulesForWorker(rules, spilledBytes(spillDir, configuration.rules));
-      if (away.length === 0) return { away, results: () => [] };
+      if (away.length === 0) return { away, results: () => [], cancel: () => undefined };
       checkedInWorker.push(...away.map((rule) => rule.meta.id));
       const { port1, port2 } = new MessageChannel();
       const signal = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
@@ -57,7 +57,11 @@ export function corpusOffload(configuration: Configuration, spillDir: string): W
       // Errors come back as the reply; this only keeps a late one (after terminate) from crashing the process.
       worker.on('error', () => undefined);
       worker.unref();
-      return { away, results: () => awaitReply(worker, port1, new Int32Array(signal)) };
+      const stop = () => {
+        port1.close();
+        void worker.terminate();
+      };
+      return { away, results: () => awaitReply(port1, new Int32Array(signal), stop), cancel: stop };
     },
   };
 }
@@ -90,7 +94,8 @@ function spilledBytes(dir: string, rules: readonly Rule[]): Map<Rule, number> {
   return bytes;
 }
 
-function awaitReply(worker: Worker, port: MessagePort, signal: Int32Array): CheckResult[] {
+/** The worker's results, waited for in this thread (`check` is synchronous); `stop` ends the worker once they are in, or on a failure. */
+function awaitReply(port: MessagePort, signal: Int32Array, stop: () => void): CheckResult[] {
   try {
     let alive = Atomics.load(signal, SIGNAL_DOCUMENTS);
     let lastSign = Date.now();
@@ -108,8 +113,7 @@ function awaitReply(worker: Worker, port: MessagePort, signal: Int32Array): Chec
       Atomics.wait(signal, SIGNAL_REPLIES, seen, TICK_MS);
     }
   } finally {
-    port.close();
-    void worker.terminate();
+    stop();
   }
 }
 

@@ -39,7 +39,11 @@ describe('sharing the corpus checks between two threads', () => {
       start(rules) {
         const away = rules.filter((r) => r.checkReadsDocuments === false).slice(0, 3);
         started.push(...away.map((r) => r.meta.id));
-        return { away, results: (): CheckResult[] => away.map((r) => (r.check ? r.check(claimsOf(r), new Map(), { lexicon: configuration.lexicon }) : { findings: [], corroborated: [] })) };
+        return {
+          away,
+          results: (): CheckResult[] => away.map((r) => (r.check ? r.check(claimsOf(r), new Map(), { lexicon: configuration.lexicon }) : { findings: [], corroborated: [] })),
+          cancel: () => undefined,
+        };
       },
     };
     const progress: string[] = [];
@@ -49,6 +53,17 @@ describe('sharing the corpus checks between two threads', () => {
     expect(alone.findings.length).toBeGreaterThan(0);
     // Progress names the main thread's rules, then the first rule checked elsewhere when its results are awaited.
     expect(progress.at(-1)).toBe(started[0]);
+  });
+
+  it('stops what it checks elsewhere when a rule of the main thread fails', () => {
+    const failing: Rule = { meta: { id: 'failing' } as Rule['meta'], check: () => { throw new Error('rule failed'); } };
+    const movable = rule('movable', false);
+    const calls: string[] = [];
+    const offload: CorpusOffload = {
+      start: (rules) => ({ away: rules.filter((r) => r.checkReadsDocuments === false), results: () => (calls.push('results'), []), cancel: () => calls.push('cancel') }),
+    };
+    expect(() => checkCorpus([], { lexicon: bundled().lexicon, rules: [failing, movable] }, undefined, undefined, offload)).toThrow('rule failed');
+    expect(calls).toEqual(['cancel']);
   });
 
   it('checks, with two threads and the claims on disk, some rules in a worker thread, and writes the same report', () => {
