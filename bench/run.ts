@@ -199,6 +199,12 @@ function scoreByRule(findings: readonly ScoredFinding[], gold: Gold): SizeResult
 // The report
 
 const mb = (bytes: number) => bytes / 1e6;
+/** 0.42 → "42% more", -0.13 → "13% less" (a run of this VM can beat the one it is compared with). */
+function moreOrLess(ratio: number): string {
+  const percent = Math.abs(ratio * 100).toFixed(0);
+  return ratio < 0 ? `${percent}% less` : `${percent}% more`;
+}
+
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
 }
@@ -353,7 +359,7 @@ function markdown(results: SizeResult[], context: { seed: number; loadBefore: nu
     if (memoryRun.ok && diskRun?.ok && largeOne.ok) {
       const [disk, memory] = [diskRun.wallMs, memoryRun.wallMs];
       lines.push(
-        `  - The 10k default run keeps claims in memory, the 100k one on disk. With claims on disk at both sizes (10k with \`--spill always\`: ${seconds(disk)} s, ${((disk / memory - 1) * 100).toFixed(0)}% more than in memory), 1 thread grows × ${(largeOne.wallMs / disk).toFixed(1)}: the pipeline's own growth, the rest being the cost of spilling.`,
+        `  - The 10k default run keeps claims in memory, the 100k one on disk. With claims on disk at both sizes (10k with \`--spill always\`: ${seconds(disk)} s, ${moreOrLess(disk / memory - 1)} than in memory), 1 thread grows × ${(largeOne.wallMs / disk).toFixed(1)}: the pipeline's own growth, the rest being the cost of spilling.`,
       );
     }
   } else {
