@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/check.js';
 import { ingest, listArticleFiles } from '../../src/ingest/read.js';
 import type { Claim } from '../../src/model/claim.js';
-import { rulesForWorker } from '../../src/parallel/corpus.js';
+import { rulesForWorker, WORKER_BYTES_PER_SPILLED_BYTE, workerFits } from '../../src/parallel/corpus.js';
 import { analyzeDocument, checkCorpus, type CorpusOffload } from '../../src/pipeline.js';
 import type { CheckResult, Rule } from '../../src/rules/types.js';
 import { bundled } from '../helpers.js';
@@ -25,6 +25,15 @@ describe('sharing the corpus checks between two threads', () => {
     // A rule that may read documents never goes, and one rule alone stays.
     expect(rulesForWorker([a], new Map([[a, 100]]))).toEqual([]);
     expect(rulesForWorker([b], new Map([[b, 100]]))).toEqual([]);
+  });
+
+  it('starts the worker only when what it would hold fits in half the memory free', () => {
+    const GB = 1e9;
+    // A million articles: about 2.3 GB of the worker's claims on disk, held as about three times that.
+    expect(workerFits(2.3 * GB, 16 * GB)).toBe(true);
+    expect(workerFits(2.3 * GB, 12 * GB)).toBe(false);
+    expect(workerFits(1e6, 1e6 * WORKER_BYTES_PER_SPILLED_BYTE * 2)).toBe(true);
+    expect(workerFits(1e6 + 1, 1e6 * WORKER_BYTES_PER_SPILLED_BYTE * 2)).toBe(false);
   });
 
   it('merges what was checked elsewhere in rule order: the same result as one thread', () => {
