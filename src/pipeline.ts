@@ -150,8 +150,7 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
     for (const rule of checking) {
       if (away.includes(rule)) continue;
       onRule?.(done.size, checking.length, rule.meta.id);
-      const source = sourceOf(rule);
-      keep(rule, rule.checkBlocks ? rule.checkBlocks(source, analyses, ctx) : rule.check!([...source.shards()].flat(), analyses, ctx));
+      keep(rule, checkRule(rule, sourceOf(rule), analyses, ctx));
     }
   } catch (error) {
     // A rule failed here: what is checked elsewhere is not waited for.
@@ -169,6 +168,11 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
     out.events.push(...events);
   }
   return out;
+}
+
+/** One rule's corpus check on its claims: `checkBlocks` shard by shard when it has one, else `check` on them all. */
+export function checkRule(rule: Rule, source: ClaimSource, analyses: ReadonlyMap<string, CorpusDocument>, ctx: { lexicon: Lexicon }): CheckResult {
+  return rule.checkBlocks ? rule.checkBlocks(source, analyses, ctx) : rule.check!([...source.shards()].flat(), analyses, ctx);
 }
 
 function capped(finding: FindingDraft, rule: Rule): FindingDraft {

@@ -25,14 +25,13 @@ function counted(source: ClaimSource): ClaimSource {
 }
 
 async function checkRules(): Promise<CorpusReply> {
-  const [rules, { spilledSource }] = await Promise.all([loadWorkerRules(setup.sources, setup.ruleIds), import('../claims/store.js')]);
+  const [rules, { spilledSource }, { checkRule }] = await Promise.all([loadWorkerRules(setup.sources, setup.ruleIds), import('../claims/store.js'), import('../pipeline.js')]);
   const documents = new Map<string, CorpusDocument>();
   const ctx = { lexicon: setup.lexicon };
   const results = setup.checkIds.map((id) => {
     const rule = rules.find((r) => r.meta.id === id)!;
     Atomics.add(signal, SIGNAL_DOCUMENTS, 1);
-    const source = counted(spilledSource(setup.spillDir, rules, rule));
-    return rule.checkBlocks ? rule.checkBlocks(source, documents, ctx) : rule.check!([...source.shards()].flat(), documents, ctx);
+    return checkRule(rule, counted(spilledSource(setup.spillDir, rules, rule)), documents, ctx);
   });
   return { ok: true, results };
 }
