@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressReporter } from '../../src/cli/progress.js';
+import { duration, ESTIMATE_AFTER_MS, progressReporter } from '../../src/cli/progress.js';
 import type { Io } from '../../src/cli/io.js';
 import { check } from '../../src/check.js';
 import { bundled } from '../helpers.js';
@@ -38,12 +38,48 @@ describe('progressReporter', () => {
     ]);
   });
 
+  it('gives the rate and the time left once articles have been counted for a few seconds, measured from the first one', () => {
+    const { progress, written, at } = reporter();
+    // Loading the rules and listing the files took 5 s: not counted in the rate.
+    at(5000);
+    progress.update(100, 10_000);
+    at(5000 + ESTIMATE_AFTER_MS - 1);
+    progress.update(400, 10_000);
+    at(5000 + 4000);
+    progress.update(500, 10_000); // 400 articles in 4 s: 100/s, 9,500 to go
+    at(5000 + 20_000);
+    progress.update(10_000, 10_000); // all read: nothing left to estimate
+    const lines = written.map((text) => text.replace(/\r|\u001b\[K/g, '').replace(/^\[[#.]+\] /, ''));
+    expect(lines).toEqual(['100/10000 articles', '400/10000 articles', '500/10000 articles, 100/s, about 1 min 35 s left', '10000/10000 articles']);
+  });
+
+  it('gives a slow rate with a decimal', () => {
+    const { progress, written, at } = reporter();
+    at(2000);
+    progress.update(1, 40);
+    at(2000 + 4000);
+    progress.update(10, 40); // 9 articles in 4 s
+    expect(written.at(-1)).toContain('10/40 articles, 2.3/s, about 13 s left');
+  });
+
   it('writes nothing at all for a run shorter than a second', () => {
     const { progress, written } = reporter();
     progress.update(1, 1);
     progress.corpus(0, 1, 'event/visit');
     progress.done();
     expect(written).toEqual([]);
+  });
+});
+
+describe('duration', () => {
+  it('reads as seconds, minutes or hours', () => {
+    expect(duration(0.2)).toBe('1 s');
+    expect(duration(45)).toBe('45 s');
+    expect(duration(59.6)).toBe('1 min 00 s');
+    expect(duration(169)).toBe('2 min 49 s');
+    expect(duration(3599)).toBe('59 min 59 s');
+    expect(duration(3900)).toBe('1 h 05 min');
+    expect(duration(26 * 3600)).toBe('26 h 00 min');
   });
 });
 
