@@ -17,7 +17,7 @@ export const ESTIMATE_AFTER_MS = 3000;
  * A progress bar on stderr, shown only once a run has lasted a second (short runs stay quiet) and only
  * when stderr is a terminal (the caller decides; CI logs stay clean). While articles are read it gives
  * their rate and the time the rest should take, at the rate so far (from the first article done, so that
- * loading the rules and listing the files do not count); the corpus checks come after that time (13-17% of
+ * loading the rules and listing the files do not count); the corpus checks come after that time (12-17% of
  * a run at 100,000 articles in reports/bench.md). It then follows the corpus checks rule by rule.
  */
 export function progressReporter(_io: Io, now: () => number = Date.now, write: (text: string) => void = (text) => process.stderr.write(text)): ProgressReporter {
@@ -26,30 +26,29 @@ export function progressReporter(_io: Io, now: () => number = Date.now, write: (
   let lastDraw = 0;
   /** When the first articles were counted, and how many: the rate is measured from there. */
   let first: { at: number; done: number } | undefined;
-  const draw = (done: number, total: number, what: string, force: boolean) => {
-    const t = now();
+  /** Draws the bar at time `t`, unless a draw came less than 100 ms before (`force` draws anyway); `what` is made only then. */
+  const draw = (t: number, done: number, total: number, what: () => string, force: boolean) => {
     if (t - started < 1000 || (t - lastDraw < 100 && !force)) return;
     lastDraw = t;
     shown = true;
     const width = 30;
     const filled = Math.round((done / Math.max(total, 1)) * width);
-    write(`\r\u001b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${what}`);
+    write(`\r\u001b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${what()}`);
   };
   return {
     update(done, total) {
       const t = now();
-      first ??= { at: t, done };
-      const elapsed = t - first.at;
-      let what = `${done}/${total} articles`;
-      if (elapsed >= ESTIMATE_AFTER_MS && done > first.done && done < total) {
-        const perSecond = ((done - first.done) * 1000) / elapsed;
-        what += `, ${perSecond >= 10 ? Math.round(perSecond) : perSecond.toFixed(1)}/s, about ${duration((total - done) / perSecond)} left`;
-      }
-      draw(done, total, what, done >= total);
+      const since = (first ??= { at: t, done });
+      draw(t, done, total, () => {
+        const elapsed = t - since.at;
+        if (elapsed < ESTIMATE_AFTER_MS || done <= since.done || done >= total) return `${done}/${total} articles`;
+        const perSecond = ((done - since.done) * 1000) / elapsed;
+        return `${done}/${total} articles, ${perSecond >= 10 ? Math.round(perSecond) : perSecond.toFixed(1)}/s, about ${duration((total - done) / perSecond)} left`;
+      }, done >= total);
     },
     // Each rule is drawn (there are few), so the line names the one running.
     corpus(done, total, ruleId) {
-      draw(done, total, `checking the corpus: rule ${done + 1}/${total} (${ruleId})`, true);
+      draw(now(), done, total, () => `checking the corpus: rule ${done + 1}/${total} (${ruleId})`, true);
     },
     done() {
       if (shown) write('\r\u001b[K');
