@@ -64,7 +64,7 @@ export function articleOptions<T>(yargs: Argv<T>) {
       type: 'boolean',
       default: Boolean(process.stderr.isTTY) && !process.env.CI,
       defaultDescription: 'on when stderr is a terminal and CI is not set',
-      describe: 'progress bar on stderr for long runs: articles done, their rate and the time left, then the corpus checks',
+      describe: 'progress bar on stderr for long runs: articles done, their rate and the time left for them, then the corpus checks',
     })
     .option('jobs', {
       alias: 'j',

@@ -13,6 +13,9 @@ export interface ProgressReporter {
  */
 export const ESTIMATE_AFTER_MS = 3000;
 
+/** Characters of the bar itself: with the longest text it draws (a million articles) it fits in 80 columns. */
+const BAR_WIDTH = 20;
+
 /**
  * A progress bar on stderr, shown only once a run has lasted a second (short runs stay quiet) and only
  * when stderr is a terminal (the caller decides; CI logs stay clean). While articles are read it gives
@@ -20,7 +23,12 @@ export const ESTIMATE_AFTER_MS = 3000;
  * loading the rules and listing the files do not count); the corpus checks come after that time (12-17% of
  * a run at 100,000 articles in reports/bench.md). It then follows the corpus checks rule by rule.
  */
-export function progressReporter(_io: Io, now: () => number = Date.now, write: (text: string) => void = (text) => process.stderr.write(text)): ProgressReporter {
+export function progressReporter(
+  _io: Io,
+  now: () => number = Date.now,
+  write: (text: string) => void = (text) => process.stderr.write(text),
+  columns: () => number | undefined = () => process.stderr.columns,
+): ProgressReporter {
   const started = now();
   let shown = false;
   let lastDraw = 0;
@@ -31,9 +39,12 @@ export function progressReporter(_io: Io, now: () => number = Date.now, write: (
     if (t - started < 1000 || (t - lastDraw < 100 && !force)) return;
     lastDraw = t;
     shown = true;
-    const width = 30;
-    const filled = Math.round((done / Math.max(total, 1)) * width);
-    write(`\r\u001b[K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${what()}`);
+    const filled = Math.round((done / Math.max(total, 1)) * BAR_WIDTH);
+    const line = `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${what()}`;
+    // A line longer than the terminal wraps, and the next draw, back at the start of the last row only,
+    // would leave the rest on screen: cut it to the width.
+    const room = (columns() ?? 0) - 1;
+    write(`\r\u001b[K${room > 0 && line.length > room ? line.slice(0, room) : line}`);
   };
   return {
     update(done, total) {

@@ -11,7 +11,7 @@ const io: Io = { print: () => undefined, error: () => undefined, isTTY: true };
 function reporter() {
   let clock = 0;
   const written: string[] = [];
-  const progress = progressReporter(io, () => clock, (text) => written.push(text));
+  const progress = progressReporter(io, () => clock, (text) => written.push(text), () => 80);
   return { progress, written, at: (ms: number) => (clock = ms) };
 }
 
@@ -30,10 +30,10 @@ describe('progressReporter', () => {
     progress.done();
     const lines = written.map((text) => text.replace(/\r|\u001b\[K/g, ''));
     expect(lines).toEqual([
-      '[###############...............] 2/4 articles',
-      '[##############################] 4/4 articles',
-      '[..............................] checking the corpus: rule 1/2 (event/visit)',
-      '[###############...............] checking the corpus: rule 2/2 (generic/values)',
+      '[##########..........] 2/4 articles',
+      '[####################] 4/4 articles',
+      '[....................] checking the corpus: rule 1/2 (event/visit)',
+      '[##########..........] checking the corpus: rule 2/2 (generic/values)',
       '',
     ]);
   });
@@ -60,6 +60,24 @@ describe('progressReporter', () => {
     at(2000 + 4000);
     progress.update(10, 40); // 9 articles in 4 s
     expect(written.at(-1)).toContain('10/40 articles, 2.3/s, about 13 s left');
+  });
+
+  it('fits its longest lines in 80 columns, and cuts them to a narrower terminal', () => {
+    const draw = (columns: number | undefined, send: (progress: ReturnType<typeof progressReporter>) => void) => {
+      let clock = 0;
+      const written: string[] = [];
+      const progress = progressReporter(io, () => clock, (text) => written.push(text.replace(/^\r\u001b\[K/, '')), () => columns);
+      progress.update(1, 1_000_000);
+      clock = 2000 + ESTIMATE_AFTER_MS;
+      send(progress);
+      return written.at(-1)!;
+    };
+    const slowest = (progress: ReturnType<typeof progressReporter>) => progress.update(3_000, 1_000_000); // 2,999 in 5 s: 600/s, 27 min 42 s to go
+    const rule = (progress: ReturnType<typeof progressReporter>) => progress.corpus(2, 6, 'consistency/weekday-date');
+    expect(draw(undefined, slowest)).toBe('[....................] 3000/1000000 articles, 600/s, about 27 min 42 s left');
+    for (const send of [slowest, rule]) expect(draw(80, send).length).toBeLessThan(80);
+    expect(draw(40, slowest)).toBe('[....................] 3000/1000000 art');
+    expect(draw(undefined, rule)).toBe('[#######.............] checking the corpus: rule 3/6 (consistency/weekday-date)');
   });
 
   it('writes nothing at all for a run shorter than a second', () => {
