@@ -104,8 +104,13 @@ export interface CorpusResult {
 /** Where the corpus stage takes a rule's claims from, when they are not in the results (spilled to disk). */
 export type ClaimSources = (rule: Rule) => ClaimSource;
 
-/** Told, before each rule that checks the corpus, how many such rules are done, of how many, and which comes next. */
-export type CorpusProgress = (done: number, total: number, ruleId: string) => void;
+/**
+ * Told, before each rule that checks the corpus, how many such rules are done, of how many, and which comes
+ * next (`shardsRead` 0); then again, for the same rule, each time a shard of its claims has been read
+ * (`shardsRead` counts them), so that a long check is seen to move. Rules checked in a worker meanwhile are
+ * told as one, under the first of them, once this thread waits for them.
+ */
+export type CorpusProgress = (done: number, total: number, ruleId: string, shardsRead: number) => void;
 
 /**
  * Checks some of the rules elsewhere (a worker thread) while `checkCorpus` checks the others. Given the rules
@@ -113,7 +118,7 @@ export type CorpusProgress = (done: number, total: number, ruleId: string) => vo
  * what waits for their results, one per rule of `away`, in its order.
  */
 export interface CorpusOffload {
-  start(rules: readonly Rule[]): { away: Rule[]; results: () => CheckResult[]; cancel: () => void };
+  start(rules: readonly Rule[]): { away: Rule[]; results: (onShard?: (shardsRead: number) => void) => CheckResult[]; cancel: () => void };
 }
 
 /**
@@ -149,8 +154,9 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
   try {
     for (const rule of checking) {
       if (away.includes(rule)) continue;
-      onRule?.(done.size, checking.length, rule.meta.id);
-      keep(rule, checkRule(rule, sourceOf(rule), analyses, ctx));
+      const told = onRule && ((shardsRead: number) => onRule(done.size, checking.length, rule.meta.id, shardsRead));
+      told?.(0);
+      keep(rule, checkRule(rule, told ? counted(sourceOf(rule), told) : sourceOf(rule), analyses, ctx));
     }
   } catch (error) {
     // A rule failed here: what is checked elsewhere is not waited for.
@@ -158,8 +164,9 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
     throw error;
   }
   if (started && away.length > 0) {
-    onRule?.(done.size, checking.length, away[0]!.meta.id);
-    started.results().forEach((result, i) => keep(away[i]!, result));
+    const told = onRule && ((shardsRead: number) => onRule(done.size, checking.length, away[0]!.meta.id, shardsRead));
+    told?.(0);
+    started.results(told).forEach((result, i) => keep(away[i]!, result));
   }
   for (const rule of checking) {
     const { findings, corroborated, events } = done.get(rule)!;
@@ -168,6 +175,20 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
     out.events.push(...events);
   }
   return out;
+}
+
+/** `source`, telling `onShard` how many shards have been read after each one. */
+export function counted(source: ClaimSource, onShard: (shardsRead: number) => void): ClaimSource {
+  return {
+    summaries: () => source.summaries(),
+    *shards() {
+      let read = 0;
+      for (const shard of source.shards()) {
+        onShard(++read);
+        yield shard;
+      }
+    },
+  };
 }
 
 /** One rule's corpus check on its claims: `checkBlocks` shard by shard when it has one, else `check` on them all. */

@@ -3,7 +3,7 @@ import type { Io } from './io.js';
 /** What the progress bar is told: articles read and analysed, then rules checking the whole corpus. */
 export interface ProgressReporter {
   update(done: number, total: number): void;
-  corpus(done: number, total: number, ruleId: string): void;
+  corpus(done: number, total: number, ruleId: string, shardsRead: number): void;
   done(): void;
 }
 
@@ -21,7 +21,8 @@ const BAR_WIDTH = 20;
  * when stderr is a terminal (the caller decides; CI logs stay clean). While articles are read it gives
  * their rate and the time the rest should take, at the rate so far (from the first article done, so that
  * loading the rules and listing the files do not count); the corpus checks come after that time (12-17% of
- * a run at 100,000 articles in reports/bench.md). It then follows the corpus checks rule by rule.
+ * a run at 100,000 articles in reports/bench.md). It then follows the corpus checks rule by rule, each with the time it has taken
+ * so far (a rule reads its claims shard by shard: at a million articles, one takes minutes).
  */
 export function progressReporter(
   _io: Io,
@@ -34,6 +35,8 @@ export function progressReporter(
   let lastDraw = 0;
   /** When the first articles were counted, and how many: the rate is measured from there. */
   let first: { at: number; done: number } | undefined;
+  /** When the corpus check being drawn began. */
+  let ruleStarted = started;
   /** Draws the bar at time `t`, unless a draw came less than 100 ms before (`force` draws anyway); `what` is made only then. */
   const draw = (t: number, done: number, total: number, what: () => string, force: boolean) => {
     if (t - started < 1000 || (t - lastDraw < 100 && !force)) return;
@@ -57,9 +60,12 @@ export function progressReporter(
         return `${done}/${total} articles, ${perSecond >= 10 ? Math.round(perSecond) : perSecond.toFixed(1)}/s, about ${duration((total - done) / perSecond)} left`;
       }, done >= total);
     },
-    // Each rule is drawn (there are few), so the line names the one running.
-    corpus(done, total, ruleId) {
-      draw(now(), done, total, () => `checking the corpus: rule ${done + 1}/${total} (${ruleId})`, true);
+    // Each rule is drawn as it begins (there are few), so the line names the one running; then, as its
+    // claims are read, with the time it has taken so far.
+    corpus(done, total, ruleId, shardsRead) {
+      const t = now();
+      if (shardsRead === 0) ruleStarted = t;
+      draw(t, done, total, () => `corpus check ${done + 1}/${total}: ${ruleId}${t - ruleStarted >= 1000 ? `, ${duration((t - ruleStarted) / 1000)}` : ''}`, shardsRead === 0);
     },
     done() {
       if (shown) write('\r\u001b[K');

@@ -4,34 +4,27 @@
  * (`Rule.checkReadsDocuments: false`): they are given none.
  */
 import { workerData } from 'node:worker_threads';
-import type { ClaimSource, CorpusDocument } from '../rules/types.js';
-import { SIGNAL_DOCUMENTS, SIGNAL_REPLIES, type CorpusReply, type CorpusWorkerSetup } from './protocol.js';
+import type { CorpusDocument } from '../rules/types.js';
+import { SIGNAL_DOCUMENTS, SIGNAL_REPLIES, SIGNAL_SHARDS, type CorpusReply, type CorpusWorkerSetup } from './protocol.js';
 import { describeError, loadWorkerRules } from './worker-common.js';
 
 const setup = workerData as CorpusWorkerSetup;
 const signal = new Int32Array(setup.signal);
 
-/** The source, each shard read counted as a sign of life. */
-function counted(source: ClaimSource): ClaimSource {
-  return {
-    summaries: () => source.summaries(),
-    *shards() {
-      for (const shard of source.shards()) {
-        Atomics.add(signal, SIGNAL_DOCUMENTS, 1);
-        yield shard;
-      }
-    },
-  };
+/** Each shard read: a sign of life, and progress. */
+function shardRead(): void {
+  Atomics.add(signal, SIGNAL_DOCUMENTS, 1);
+  Atomics.add(signal, SIGNAL_SHARDS, 1);
 }
 
 async function checkRules(): Promise<CorpusReply> {
-  const [rules, { spilledSource }, { checkRule }] = await Promise.all([loadWorkerRules(setup.sources, setup.ruleIds), import('../claims/store.js'), import('../pipeline.js')]);
+  const [rules, { spilledSource }, { checkRule, counted }] = await Promise.all([loadWorkerRules(setup.sources, setup.ruleIds), import('../claims/store.js'), import('../pipeline.js')]);
   const documents = new Map<string, CorpusDocument>();
   const ctx = { lexicon: setup.lexicon };
   const results = setup.checkIds.map((id) => {
     const rule = rules.find((r) => r.meta.id === id)!;
     Atomics.add(signal, SIGNAL_DOCUMENTS, 1);
-    return checkRule(rule, counted(spilledSource(setup.spillDir, rules, rule)), documents, ctx);
+    return checkRule(rule, counted(spilledSource(setup.spillDir, rules, rule), shardRead), documents, ctx);
   });
   return { ok: true, results };
 }

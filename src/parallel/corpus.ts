@@ -7,7 +7,7 @@ import { CrosscheckError } from '../model/errors.js';
 import type { CorpusOffload } from '../pipeline.js';
 import type { CheckResult, Rule } from '../rules/types.js';
 import { compiledModule } from '../util/compiled.js';
-import { SIGNAL_DOCUMENTS, SIGNAL_REPLIES, type CorpusReply, type CorpusWorkerSetup } from './protocol.js';
+import { SIGNAL_DOCUMENTS, SIGNAL_REPLIES, SIGNAL_SHARDS, type CorpusReply, type CorpusWorkerSetup } from './protocol.js';
 import { rebuildError } from './worker-common.js';
 
 /**
@@ -58,7 +58,7 @@ export function corpusOffload(configuration: Configuration, spillDir: string): W
       if (away.length === 0) return { away, results: () => [], cancel: () => undefined };
       checkedInWorker.push(...away.map((rule) => rule.meta.id));
       const { port1, port2 } = new MessageChannel();
-      const signal = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+      const signal = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
       const setup: CorpusWorkerSetup = {
         sources,
         lexicon: configuration.lexicon,
@@ -76,7 +76,7 @@ export function corpusOffload(configuration: Configuration, spillDir: string): W
         port1.close();
         void worker.terminate();
       };
-      return { away, results: () => awaitReply(port1, new Int32Array(signal), stop), cancel: stop };
+      return { away, results: (onShard) => awaitReply(port1, new Int32Array(signal), stop, onShard), cancel: stop };
     },
   };
 }
@@ -114,14 +114,21 @@ function spilledBytes(dir: string, rules: readonly Rule[]): Map<Rule, number> {
   return bytes;
 }
 
-/** The worker's results, waited for in this thread (`check` is synchronous); `stop` ends the worker once they are in, or on a failure. */
-function awaitReply(port: MessagePort, signal: Int32Array, stop: () => void): CheckResult[] {
+/**
+ * The worker's results, waited for in this thread (`check` is synchronous), `onShard` told as its shards are
+ * read; `stop` ends the worker once they are in, or on a failure.
+ */
+function awaitReply(port: MessagePort, signal: Int32Array, stop: () => void, onShard?: (shardsRead: number) => void): CheckResult[] {
   try {
     let alive = Atomics.load(signal, SIGNAL_DOCUMENTS);
+    let shards = 0;
     let lastSign = Date.now();
     for (;;) {
       const seen = Atomics.load(signal, SIGNAL_REPLIES);
       const message = receiveMessageOnPort(port);
+      // Read after the reply was looked for: with the results in, every shard the worker read is counted.
+      const read = Atomics.load(signal, SIGNAL_SHARDS);
+      if (read !== shards) onShard?.((shards = read));
       if (message) {
         const reply = message.message as CorpusReply;
         if (!reply.ok) throw rebuildError(reply.error);

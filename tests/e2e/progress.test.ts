@@ -18,7 +18,7 @@ describe('crosscheck check --progress: the bar of a long run', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^\[[#.]{20}\] \d+\/4000 articles$/));
     const estimate = lines.find((line) => /articles, /.test(line));
     expect(estimate).toMatch(/^\[[#.]{20}\] \d+\/4000 articles, \d+\/s, about \d+ (?:s|min \d\d s) left$/);
-    expect(lines).toContainEqual(expect.stringMatching(/^\[[#.]{20}\] checking the corpus: rule \d+\/\d+ \(generic\/values\)$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^\[[#.]{20}\] corpus check \d+\/\d+: generic\/values(?:, \d+ s)?$/));
     // The bar is cleared before the run's last words.
     expect(run.stderr).toMatch(/\r\u001b\[Kcrosscheck: wrote /);
   });

@@ -86,4 +86,22 @@ describe('sharing the corpus checks between two threads', () => {
     // Claims in memory: nothing to read from another thread.
     expect(check([SEEDS], { jobs: 2, spill: 'never' }, bundled()).checkedInWorker).toEqual([]);
   });
+
+  it("tells the progress of the worker's rules as one, under the first of them, as the worker reads their shards", () => {
+    const calls: Array<[number, number, string, number]> = [];
+    const run = check([SEEDS], { jobs: 2, spill: 'always', onCorpusProgress: (...call) => calls.push(call) }, bundled());
+    const first = run.checkedInWorker[0]!;
+    expect(first).toBeDefined();
+    const waiting = calls.filter((call) => call[2] === first);
+    // Begun (0), then counts of shards read there, rising; no call names another rule the worker checks.
+    expect(waiting[0]![3]).toBe(0);
+    const counts = waiting.slice(1).map((call) => call[3]);
+    // At least the last count, once the results are in.
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(new Set(counts).size).toBe(counts.length);
+    for (const id of run.checkedInWorker.slice(1)) expect(calls.some((call) => call[2] === id)).toBe(false);
+    // Every call of the wait comes after the main thread's own rules.
+    expect(calls.slice(calls.indexOf(waiting[0]!)).every((call) => call[2] === first)).toBe(true);
+  });
 });

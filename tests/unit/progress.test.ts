@@ -25,17 +25,35 @@ describe('progressReporter', () => {
     at(1550);
     progress.update(3, 4); // within 100 ms of the last draw: skipped
     progress.update(4, 4); // the last article is always drawn
-    progress.corpus(0, 2, 'event/visit');
-    progress.corpus(1, 2, 'generic/values');
+    progress.corpus(0, 2, 'event/visit', 0);
+    progress.corpus(1, 2, 'generic/values', 0);
     progress.done();
     const lines = written.map((text) => text.replace(/\r|\u001b\[K/g, ''));
     expect(lines).toEqual([
       '[##########..........] 2/4 articles',
       '[####################] 4/4 articles',
-      '[....................] checking the corpus: rule 1/2 (event/visit)',
-      '[##########..........] checking the corpus: rule 2/2 (generic/values)',
+      '[....................] corpus check 1/2: event/visit',
+      '[##########..........] corpus check 2/2: generic/values',
       '',
     ]);
+  });
+
+  it('gives each corpus check the time it has taken so far as its shards are read, from its own start', () => {
+    const { progress, written, at } = reporter();
+    at(5000);
+    progress.corpus(0, 2, 'event/visit', 0);
+    at(5900);
+    progress.corpus(0, 2, 'event/visit', 1); // under a second: no time yet
+    at(5950);
+    progress.corpus(0, 2, 'event/visit', 2); // within 100 ms of the last draw: skipped
+    at(7200);
+    progress.corpus(0, 2, 'event/visit', 3);
+    at(8000);
+    progress.corpus(1, 2, 'generic/values', 0); // a new rule: its own clock, drawn at once
+    at(8000 + 65_000);
+    progress.corpus(1, 2, 'generic/values', 40);
+    const lines = written.map((text) => text.replace(/\r|\u001b\[K/g, '').replace(/^\[[#.]+\] /, ''));
+    expect(lines).toEqual(['corpus check 1/2: event/visit', 'corpus check 1/2: event/visit', 'corpus check 1/2: event/visit, 2 s', 'corpus check 2/2: generic/values', 'corpus check 2/2: generic/values, 1 min 05 s']);
   });
 
   it('gives the rate and the time left once articles have been counted for a few seconds, measured from the first one', () => {
@@ -63,27 +81,32 @@ describe('progressReporter', () => {
   });
 
   it('fits its longest lines in 80 columns, and cuts them to a narrower terminal', () => {
-    const draw = (columns: number | undefined, send: (progress: ReturnType<typeof progressReporter>) => void) => {
+    type Send = (progress: ReturnType<typeof progressReporter>, at: (ms: number) => void) => void;
+    const draw = (columns: number | undefined, send: Send) => {
       let clock = 0;
       const written: string[] = [];
       const progress = progressReporter(io, () => clock, (text) => written.push(text.replace(/^\r\u001b\[K/, '')), () => columns);
       progress.update(1, 1_000_000);
       clock = 2000 + ESTIMATE_AFTER_MS;
-      send(progress);
+      send(progress, (ms) => (clock = ms));
       return written.at(-1)!;
     };
-    const slowest = (progress: ReturnType<typeof progressReporter>) => progress.update(3_000, 1_000_000); // 2,999 in 5 s: 600/s, 27 min 42 s to go
-    const rule = (progress: ReturnType<typeof progressReporter>) => progress.corpus(2, 6, 'consistency/weekday-date');
+    const slowest: Send = (progress) => progress.update(3_000, 1_000_000); // 2,999 in 5 s: 600/s, 27 min 42 s to go
+    const rule: Send = (progress, at) => {
+      progress.corpus(2, 6, 'consistency/weekday-date', 0);
+      at(2000 + ESTIMATE_AFTER_MS + 725_000);
+      progress.corpus(2, 6, 'consistency/weekday-date', 50);
+    };
     expect(draw(undefined, slowest)).toBe('[....................] 3000/1000000 articles, 600/s, about 27 min 42 s left');
+    expect(draw(undefined, rule)).toBe('[#######.............] corpus check 3/6: consistency/weekday-date, 12 min 05 s');
     for (const send of [slowest, rule]) expect(draw(80, send).length).toBeLessThan(80);
     expect(draw(40, slowest)).toBe('[....................] 3000/1000000 art');
-    expect(draw(undefined, rule)).toBe('[#######.............] checking the corpus: rule 3/6 (consistency/weekday-date)');
   });
 
   it('writes nothing at all for a run shorter than a second', () => {
     const { progress, written } = reporter();
     progress.update(1, 1);
-    progress.corpus(0, 1, 'event/visit');
+    progress.corpus(0, 1, 'event/visit', 0);
     progress.done();
     expect(written).toEqual([]);
   });
@@ -113,12 +136,21 @@ describe('check() and the progress of the articles', () => {
 });
 
 describe('check() and the corpus stage', () => {
-  it('tells onCorpusProgress before each rule that checks the corpus, in the rules\' order', () => {
+  it('tells onCorpusProgress before each rule that checks the corpus, in the rules\' order, then after each shard of its claims read', () => {
     const configuration = bundled();
-    const calls: Array<[number, number, string]> = [];
-    check([resolve(import.meta.dirname, '..', '..', 'seeds')], { onCorpusProgress: (done, total, ruleId) => calls.push([done, total, ruleId]) }, configuration);
+    const calls: Array<[number, number, string, number]> = [];
+    check([resolve(import.meta.dirname, '..', '..', 'seeds')], { onCorpusProgress: (...call) => calls.push(call) }, configuration);
     const checking = configuration.rules.filter((rule) => rule.check || rule.checkBlocks).map((rule) => rule.meta.id);
     expect(checking.length).toBeGreaterThan(3);
-    expect(calls).toEqual(checking.map((ruleId, done) => [done, checking.length, ruleId]));
+    // Before each rule: shardsRead 0.
+    expect(calls.filter((call) => call[3] === 0)).toEqual(checking.map((ruleId, done) => [done, checking.length, ruleId, 0]));
+    // Claims in memory are one shard a rule: read once, by every rule that has claims.
+    const reads = calls.filter((call) => call[3] > 0);
+    expect(reads.length).toBeGreaterThan(3);
+    for (const [done, total, ruleId, shardsRead] of reads) {
+      expect(shardsRead).toBe(1);
+      expect([done, total, ruleId]).toEqual([checking.indexOf(ruleId), checking.length, ruleId]);
+      expect(calls.indexOf(calls.find((call) => call[2] === ruleId && call[3] === 0)!)).toBe(calls.findIndex((call) => call[2] === ruleId && call[3] === 1) - 1);
+    }
   });
 });
