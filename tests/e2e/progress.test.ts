@@ -11,13 +11,13 @@ describe('crosscheck check --progress: the bar of a long run', () => {
 
   it('counts the articles, gives their rate and the time left once they have run a few seconds, then names each corpus check', () => {
     // Enough articles for more than the few seconds an estimate waits for, on one thread, even on a fast day.
-    writeCorpus(dir, { count: 4000, seed: 8 });
+    writeCorpus(dir, { count: 6000, seed: 8 });
     const run = crosscheck(['check', join(dir, 'articles'), '--progress', '--jobs', '1', '--format', 'json', '--out', join(dir, 'out'), '--fail-on', 'never']);
     expect(run.code).toBe(0);
     const lines = run.stderr.split(/\r\u001b\[K/).map((line) => line.trim());
-    expect(lines).toContainEqual(expect.stringMatching(/^\[[#.]{20}\] \d+\/4000 articles$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^\[[#.]{20}\] \d+\/6000 articles$/));
     const estimate = lines.find((line) => /articles, /.test(line));
-    expect(estimate).toMatch(/^\[[#.]{20}\] \d+\/4000 articles, \d+\/s, about \d+ (?:s|min \d\d s) left$/);
+    expect(estimate).toMatch(/^\[[#.]{20}\] \d+\/6000 articles, \d+\/s, about \d+ (?:s|min \d\d s) left$/);
     expect(lines).toContainEqual(expect.stringMatching(/^\[[#.]{20}\] corpus check \d+\/\d+: generic\/values(?:, \d+ s)?$/));
     // The bar is cleared before the run's last words.
     expect(run.stderr).toMatch(/\r\u001b\[Kcrosscheck: wrote /);
