@@ -151,10 +151,12 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
       events: result.events ?? [],
     });
   const ctx = { lexicon: options.lexicon };
+  // What tells the progress of a rule (or of the worker's, under their first), as it begins and per shard read.
+  const progressOf = (rule: Rule) => onRule && ((shardsRead: number) => onRule(done.size, checking.length, rule.meta.id, shardsRead));
   try {
     for (const rule of checking) {
       if (away.includes(rule)) continue;
-      const told = onRule && ((shardsRead: number) => onRule(done.size, checking.length, rule.meta.id, shardsRead));
+      const told = progressOf(rule);
       told?.(0);
       keep(rule, checkRule(rule, told ? counted(sourceOf(rule), told) : sourceOf(rule), analyses, ctx));
     }
@@ -164,7 +166,7 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
     throw error;
   }
   if (started && away.length > 0) {
-    const told = onRule && ((shardsRead: number) => onRule(done.size, checking.length, away[0]!.meta.id, shardsRead));
+    const told = progressOf(away[0]!);
     told?.(0);
     started.results(told).forEach((result, i) => keep(away[i]!, result));
   }

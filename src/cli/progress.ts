@@ -21,8 +21,9 @@ const BAR_WIDTH = 20;
  * when stderr is a terminal (the caller decides; CI logs stay clean). While articles are read it gives
  * their rate and the time the rest should take, at the rate so far (from the first article done, so that
  * loading the rules and listing the files do not count); the corpus checks come after that time (12-17% of
- * a run at 100,000 articles in reports/bench.md). It then follows the corpus checks rule by rule, each with the time it has taken
- * so far (a rule reads its claims shard by shard: at a million articles, one takes minutes).
+ * a run at 100,000 articles in reports/bench.md). It then follows the corpus checks rule by rule, each with
+ * the time it has taken so far (a rule reads its claims shard by shard: at a million articles, one takes
+ * minutes).
  */
 export function progressReporter(
   _io: Io,
