@@ -106,9 +106,10 @@ export type ClaimSources = (rule: Rule) => ClaimSource;
 
 /**
  * Told, before each rule that checks the corpus, how many such rules are done, of how many, and which comes
- * next (`shardsRead` 0); then again, for the same rule, each time a shard of its claims has been read
- * (`shardsRead` counts them), so that a long check is seen to move. Rules checked in a worker meanwhile are
- * told as one, under the first of them, once this thread waits for them.
+ * next (`shardsRead` 0); then again, for the same rule, now and then while it reads its claims' summaries
+ * (still 0: its corpus statistics, before the first shard, take seconds on a large archive) and each time a
+ * shard of its claims has been read (`shardsRead` counts them), so that a long check is seen to move. Rules
+ * checked in a worker meanwhile are told as one, under the first of them, once this thread waits for them.
  */
 export type CorpusProgress = (done: number, total: number, ruleId: string, shardsRead: number) => void;
 
@@ -179,10 +180,22 @@ export function checkCorpus(results: readonly DocumentResult[], options: Analyze
   return out;
 }
 
-/** `source`, telling `onShard` how many shards have been read after each one. */
+/** Summaries read between two calls of `counted`'s `onShard` (with 0) while a rule reads them. */
+export const SUMMARIES_PER_TICK = 1024;
+
+/**
+ * `source`, telling `onShard` how many shards have been read after each one, and calling it with 0 every
+ * SUMMARIES_PER_TICK summaries read before them.
+ */
 export function counted(source: ClaimSource, onShard: (shardsRead: number) => void): ClaimSource {
   return {
-    summaries: () => source.summaries(),
+    *summaries() {
+      let read = 0;
+      for (const summary of source.summaries()) {
+        if (++read % SUMMARIES_PER_TICK === 0) onShard(0);
+        yield summary;
+      }
+    },
     *shards() {
       let read = 0;
       for (const shard of source.shards()) {

@@ -36,7 +36,8 @@ export function progressReporter(
   let lastDraw = 0;
   /** When the first articles were counted, and how many: the rate is measured from there. */
   let first: { at: number; done: number } | undefined;
-  /** When the corpus check being drawn began. */
+  /** The corpus check being drawn (its place among them), and when it began. */
+  let rule = -1;
   let ruleStarted = started;
   /** Draws the bar at time `t`, unless a draw came less than 100 ms before (`force` draws anyway); `what` is made only then. */
   const draw = (t: number, done: number, total: number, what: () => string, force: boolean) => {
@@ -62,11 +63,15 @@ export function progressReporter(
       }, done >= total);
     },
     // Each rule is drawn as it begins (there are few), so the line names the one running; then, as its
-    // claims are read, with the time it has taken so far.
-    corpus(done, total, ruleId, shardsRead) {
+    // summaries and claims are read, with the time it has taken so far.
+    corpus(done, total, ruleId) {
       const t = now();
-      if (shardsRead === 0) ruleStarted = t;
-      draw(t, done, total, () => `corpus check ${done + 1}/${total}: ${ruleId}${t - ruleStarted >= 1000 ? `, ${duration((t - ruleStarted) / 1000)}` : ''}`, shardsRead === 0);
+      const begins = done !== rule;
+      if (begins) {
+        rule = done;
+        ruleStarted = t;
+      }
+      draw(t, done, total, () => `corpus check ${done + 1}/${total}: ${ruleId}${t - ruleStarted >= 1000 ? `, ${duration((t - ruleStarted) / 1000)}` : ''}`, begins);
     },
     done() {
       if (shown) write('\r\u001b[K');

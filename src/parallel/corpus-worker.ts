@@ -11,10 +11,10 @@ import { describeError, loadWorkerRules } from './worker-common.js';
 const setup = workerData as CorpusWorkerSetup;
 const signal = new Int32Array(setup.signal);
 
-/** Each shard read: a sign of life, and progress. */
-function shardRead(): void {
+/** A sign of life as a rule reads its summaries (`shardsRead` 0) and claims, and a count of its shards read. */
+function shardRead(shardsRead: number): void {
   Atomics.add(signal, SIGNAL_DOCUMENTS, 1);
-  Atomics.add(signal, SIGNAL_SHARDS, 1);
+  if (shardsRead > 0) Atomics.add(signal, SIGNAL_SHARDS, 1);
 }
 
 async function checkRules(): Promise<CorpusReply> {

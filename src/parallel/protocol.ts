@@ -34,7 +34,7 @@ export interface WorkerSetup {
 export const SIGNAL_REPLIES = 0;
 /** Counter bumped after each article is analysed (progress, and a sign of life). */
 export const SIGNAL_DOCUMENTS = 1;
-/** The corpus worker's count of the shards of claims it has read (progress); its SIGNAL_DOCUMENTS counts those and each rule begun. */
+/** The corpus worker's count of the shards of claims it has read (progress); its SIGNAL_DOCUMENTS counts those, each rule begun and every SUMMARIES_PER_TICK summaries read (pipeline.ts). */
 export const SIGNAL_SHARDS = 2;
 
 export interface BatchRequest {
@@ -72,7 +72,7 @@ export interface CorpusWorkerSetup {
   /** The rules this worker checks, in that order. */
   checkIds: string[];
   spillDir: string;
-  /** Int32 counters shared with the main thread: see SIGNAL_REPLIES, and SIGNAL_DOCUMENTS and SIGNAL_SHARDS, here bumped per shard read. */
+  /** Int32 counters shared with the main thread: see SIGNAL_REPLIES, and SIGNAL_DOCUMENTS and SIGNAL_SHARDS, here bumped as claims are read. */
   signal: SharedArrayBuffer;
   replies: MessagePort;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticles } from '../helpers.js';
+import { counted, SUMMARIES_PER_TICK } from '../../src/pipeline.js';
+import type { ClaimSource } from '../../src/rules/types.js';
 
 // Short articles written for these tests: each reproduces one kind of discrepancy or one trap.
 
@@ -111,5 +113,24 @@ describe('consistency/weekday-date and count-list', () => {
   it('flags a count that does not match the years listed with it', () => {
     const report = checkArticles({ 'a.txt': 'En 2012, 2015 et 2019, le ministre a effectué deux visites à Madrid.' });
     expect(report.findings.map((f) => f.ruleId)).toContain('consistency/count-list');
+  });
+});
+
+describe('counted: what a corpus check has read, for the progress bar', () => {
+  it('tells 0 every SUMMARIES_PER_TICK summaries read, then the count of shards after each one', () => {
+    const summaries = Array.from({ length: 2 * SUMMARIES_PER_TICK + 5 }, (_, i) => i);
+    const source: ClaimSource = {
+      summaries: () => summaries,
+      *shards() {
+        yield [];
+        yield [];
+      },
+    };
+    const told: number[] = [];
+    const wrapped = counted(source, (shardsRead) => told.push(shardsRead));
+    expect([...wrapped.summaries()]).toEqual(summaries);
+    expect(told).toEqual([0, 0]);
+    expect([...wrapped.shards()]).toHaveLength(2);
+    expect(told).toEqual([0, 0, 1, 2]);
   });
 });

@@ -56,6 +56,31 @@ describe('progressReporter', () => {
     expect(lines).toEqual(['corpus check 1/2: event/visit', 'corpus check 1/2: event/visit', 'corpus check 1/2: event/visit, 2 s', 'corpus check 2/2: generic/values', 'corpus check 2/2: generic/values, 1 min 05 s']);
   });
 
+  it('keeps a corpus check\'s clock while it reads its summaries (told 0 again and again), and starts it anew for the next rule', () => {
+    const { progress, written, at } = reporter();
+    at(5000);
+    progress.corpus(0, 2, 'generic/values', 0);
+    at(6500);
+    progress.corpus(0, 2, 'generic/values', 0); // summaries read, no shard yet
+    at(9000);
+    progress.corpus(0, 2, 'generic/values', 0);
+    at(9400);
+    progress.corpus(0, 2, 'generic/values', 1);
+    at(9450);
+    progress.corpus(1, 2, 'event/visit', 0); // a new rule: drawn at once, however soon
+    at(10_700);
+    progress.corpus(1, 2, 'event/visit', 0);
+    const lines = written.map((text) => text.replace(/\r|\u001b\[K/g, '').replace(/^\[[#.]+\] /, ''));
+    expect(lines).toEqual([
+      'corpus check 1/2: generic/values',
+      'corpus check 1/2: generic/values, 2 s',
+      'corpus check 1/2: generic/values, 4 s',
+      'corpus check 1/2: generic/values, 4 s',
+      'corpus check 2/2: event/visit',
+      'corpus check 2/2: event/visit, 1 s',
+    ]);
+  });
+
   it('gives the rate and the time left once articles have been counted for a few seconds, measured from the first one', () => {
     const { progress, written, at } = reporter();
     // Loading the rules and listing the files took 5 s: not counted in the rate.
