@@ -62,4 +62,18 @@ describe('heapPlan', () => {
     expect(currentHeapSituation(true, { [RELAUNCHED_ENV]: '1' }).relaunchable).toBe(false);
     expect(currentHeapSituation(false, {}).relaunchable).toBe(false);
   });
+
+  it('sizes every thread: a worker gets the heap limit node was started with (the relaunch covers the workers)', () => {
+    const script = [
+      "const { Worker } = require('node:worker_threads');",
+      "const limit = () => require('node:v8').getHeapStatistics().heap_size_limit;",
+      "const worker = new Worker(`require('node:worker_threads').parentPort.postMessage((${limit})())`, { eval: true });",
+      "worker.once('message', (inWorker) => { process.stdout.write(JSON.stringify([limit(), inWorker])); worker.terminate(); });",
+    ].join('\n');
+    const [main, worker] = JSON.parse(execFileSync(process.execPath, ['--max-old-space-size=1000', '-e', script], { encoding: 'utf8' })) as [number, number];
+    // The flag's 1,000 MB (plus the young generation), not the default (about 4.3 GB on 24 GB).
+    expect(main).toBeGreaterThanOrEqual(1000 * 2 ** 20);
+    expect(main).toBeLessThan(1200 * 2 ** 20);
+    expect(worker).toBe(main);
+  });
 });
