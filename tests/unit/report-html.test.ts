@@ -158,11 +158,10 @@ describe('formatHtml on the seeds report', () => {
 });
 
 describe('formatHtml at scale', () => {
-  it('renders 1,000 findings quickly, each card with a unique id', () => {
+  // How long it takes is the bench's to say (the report stage, reports/bench.md), not a test's.
+  it('renders 1,000 findings, each card with a unique id', () => {
     const { report, context } = generatedFixture(1000);
-    const started = performance.now();
     const html = formatHtml(report, context);
-    expect(performance.now() - started).toBeLessThan(2000);
     const ids = [...html.matchAll(/<article class="finding [^"]*" id="([^"]+)"/g)].map((match) => match[1]);
     expect(ids).toHaveLength(1000);
     expect(new Set(ids).size).toBe(1000);
