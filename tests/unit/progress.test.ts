@@ -7,12 +7,13 @@ import { resolve } from 'node:path';
 
 const io: Io = { print: () => undefined, error: () => undefined, isTTY: true };
 
-/** A reporter on a clock the test moves, and what it wrote. */
+/** A reporter on a clock the test moves, what it wrote, and the texts it drew (without the bar and the control codes). */
 function reporter() {
   let clock = 0;
   const written: string[] = [];
   const progress = progressReporter(io, () => clock, (text) => written.push(text), () => 80);
-  return { progress, written, at: (ms: number) => (clock = ms) };
+  const texts = () => written.map((text) => text.replace(/\r|\u001b\[K/g, '').replace(/^\[[#.]+\] /, ''));
+  return { progress, written, texts, at: (ms: number) => (clock = ms) };
 }
 
 describe('progressReporter', () => {
@@ -39,7 +40,7 @@ describe('progressReporter', () => {
   });
 
   it('gives each corpus check the time it has taken so far as its shards are read, from its own start', () => {
-    const { progress, written, at } = reporter();
+    const { progress, texts, at } = reporter();
     at(5000);
     progress.corpus(0, 2, 'event/visit', 0);
     at(5900);
@@ -52,12 +53,12 @@ describe('progressReporter', () => {
     progress.corpus(1, 2, 'generic/values', 0); // a new rule: its own clock, drawn at once
     at(8000 + 65_000);
     progress.corpus(1, 2, 'generic/values', 40);
-    const lines = written.map((text) => text.replace(/\r|\u001b\[K/g, '').replace(/^\[[#.]+\] /, ''));
+    const lines = texts();
     expect(lines).toEqual(['corpus check 1/2: event/visit', 'corpus check 1/2: event/visit', 'corpus check 1/2: event/visit, 2 s', 'corpus check 2/2: generic/values', 'corpus check 2/2: generic/values, 1 min 05 s']);
   });
 
   it('keeps a corpus check\'s clock while it reads its summaries (told 0 again and again), and starts it anew for the next rule', () => {
-    const { progress, written, at } = reporter();
+    const { progress, texts, at } = reporter();
     at(5000);
     progress.corpus(0, 2, 'generic/values', 0);
     at(6500);
@@ -70,7 +71,7 @@ describe('progressReporter', () => {
     progress.corpus(1, 2, 'event/visit', 0); // a new rule: drawn at once, however soon
     at(10_700);
     progress.corpus(1, 2, 'event/visit', 0);
-    const lines = written.map((text) => text.replace(/\r|\u001b\[K/g, '').replace(/^\[[#.]+\] /, ''));
+    const lines = texts();
     expect(lines).toEqual([
       'corpus check 1/2: generic/values',
       'corpus check 1/2: generic/values, 2 s',
@@ -82,7 +83,7 @@ describe('progressReporter', () => {
   });
 
   it('gives the rate and the time left once articles have been counted for a few seconds, measured from the first one', () => {
-    const { progress, written, at } = reporter();
+    const { progress, texts, at } = reporter();
     // Loading the rules and listing the files took 5 s: not counted in the rate.
     at(5000);
     progress.update(100, 10_000);
@@ -92,7 +93,7 @@ describe('progressReporter', () => {
     progress.update(500, 10_000); // 400 articles in 4 s: 100/s, 9,500 to go
     at(5000 + 20_000);
     progress.update(10_000, 10_000); // all read: nothing left to estimate
-    const lines = written.map((text) => text.replace(/\r|\u001b\[K/g, '').replace(/^\[[#.]+\] /, ''));
+    const lines = texts();
     expect(lines).toEqual(['100/10000 articles', '400/10000 articles', '500/10000 articles, 100/s, about 1 min 35 s left', '10000/10000 articles']);
   });
 
