@@ -26,7 +26,8 @@ describe('crosscheck check --progress: the bar of a long run', () => {
     const estimate = lines.find((line) => /articles, /.test(line));
     if (articlesMs >= ESTIMATE_AFTER_MS + 500) {
       expect(estimate).toMatch(/^\[[#.]{20}\] \d+\/6000 articles, \d+\/s, about \d+ (?:s|min \d\d s) left$/);
-    } else if (articlesMs < ESTIMATE_AFTER_MS - 500) {
+    } else if (articlesMs < ESTIMATE_AFTER_MS / 2) {
+      // The stages' sum leaves out a little of the article stage's wall time: only well under 3 s is sure to be too short.
       expect(estimate, `the articles took ${articlesMs} ms: too few to estimate`).toBeUndefined();
     }
     expect(lines).toContainEqual(expect.stringMatching(/^\[[#.]{20}\] corpus check \d+\/\d+: generic\/values(?:, \d+ s)?$/));
