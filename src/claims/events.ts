@@ -5,6 +5,7 @@ import type { Mention, Span } from '../model/mention.js';
 import type { TimeValue } from '../model/time.js';
 import { foldDocument, foldWord } from '../text/fold.js';
 import { splitClauses } from '../text/sentences.js';
+import { SpanIndex } from '../text/spans.js';
 import { groupBy } from '../util/collections.js';
 import { readModality } from './modality.js';
 import { joinId, NO_KEYS, orNone } from '../util/strings.js';
@@ -46,13 +47,15 @@ export function buildEventClaims(input: ClaimInput, specs: readonly EventSpec[],
   if (triggers.length === 0) return [];
   const claims: Claim[] = [];
   let counter = 0;
+  const triggerIndex = new SpanIndex(triggers);
+  const mentionIndex = new SpanIndex(input.mentions);
   for (const sentence of input.sentences) {
-    const inSentence = triggers.filter((t) => within(t.span, sentence));
+    const inSentence = triggerIndex.within(sentence);
     if (inSentence.length === 0) continue;
     for (const clause of splitClauses(doc.text, sentence, locale.clauseBreaks)) {
       const clauseTriggers = inSentence.filter((t) => within(t.span, clause));
       if (clauseTriggers.length === 0) continue;
-      const mentions = input.mentions.filter((m) => within(m.span, clause));
+      const mentions = mentionIndex.within(clause);
       const times = mentions.filter((m) => m.kind === 'time' && !m.attrs.clock);
       const timeOwner = assignTimes(times, clauseTriggers, specByRule);
       const modality = readModality(folded, clause, locale);

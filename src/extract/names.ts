@@ -3,7 +3,8 @@ import type { Lexicon, LocaleLexicon } from '../model/lexicon.js';
 import type { Mention, Span } from '../model/mention.js';
 import { foldName, foldWord } from '../text/fold.js';
 import { makeToken, ROMAN_NUMERAL, sentenceTokens, tokenize, type Token } from './tokens.js';
-import { pushTo } from '../util/collections.js';
+import { getOrMake, pushTo } from '../util/collections.js';
+import { SpanIndex } from '../text/spans.js';
 
 interface PlaceName {
   tokens: string[];
@@ -463,12 +464,16 @@ function resolveSurnames(tables: NameTables, mentions: Mention[], singles: Array
 /** "le Souverain" → the nearest earlier person introduced as king, else the next one in the text. */
 function resolveTitles(mentions: Mention[]): void {
   const ordered = [...mentions].sort((a, b) => a.span[0] - b.span[0]);
+  // The people named with each title, in order (resolving changes only the title-only mentions).
+  const byRole = new Map<unknown, Mention[]>();
+  for (const m of ordered) if (m.kind === 'person' && !m.attrs.titleOnly) pushTo(byRole, m.attrs.title, m);
+  const indexes = new Map<unknown, SpanIndex<Mention>>();
   for (const mention of ordered) {
     if (mention.kind !== 'person' || !mention.attrs.titleOnly) continue;
     const role = mention.attrs.title;
-    const candidates = ordered.filter((m) => m.kind === 'person' && !m.attrs.titleOnly && m.attrs.title === role);
-    const before = candidates.filter((m) => m.span[0] < mention.span[0]).pop();
-    const after = candidates.find((m) => m.span[0] > mention.span[0]);
+    const named = byRole.get(role);
+    if (!named) continue;
+    const { before, after } = getOrMake(indexes, role, () => new SpanIndex(named)).around(mention.span[0]);
     const target = before ?? after;
     if (target) {
       mention.value = target.value;

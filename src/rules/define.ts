@@ -8,6 +8,7 @@ import type { Mention, MentionKind, Span } from '../model/mention.js';
 import { LangPhrases, RuleId } from './schema.js';
 import type { CheckResult, CorpusDocument, DocumentAnalysis, Rule, RuleMeta } from './types.js';
 import { joinId } from '../util/strings.js';
+import { RangeIndex, SpanIndex } from '../text/spans.js';
 
 /**
  * TypeScript rules: `defineRule({ meta, extract?, compare? })`, ESLint-style. `meta` says who the rule is
@@ -247,10 +248,6 @@ function parseOptions(schema: z.ZodType | undefined, settings: InstantiateOption
   throw new CrosscheckError(`invalid options: ${where}${issue.message}`, { file: settings.source, code: 'config' });
 }
 
-function within(span: Span, range: Span): boolean {
-  return span[0] >= range[0] && span[1] <= range[1];
-}
-
 function entityOf(ref: Mention | EntityRef): EntityRef {
   if (!('kind' in ref)) return ref;
   const withinPlaces = Array.isArray(ref.attrs.within) ? (ref.attrs.within as string[]) : [];
@@ -276,14 +273,20 @@ function valueOf(init: ValueInit): ClaimValue {
 function extractContext(analysis: DocumentAnalysis, meta: RuleMeta, options: unknown, lexicon: Lexicon, eventType: string): ExtractContext<never> {
   const { doc, sentences, mentions } = analysis;
   let counter = 0;
-  const sentenceOf = (span: Span) => sentences.find((s) => within(span, s));
+  // Made on first use: a rule that asks for neither pays nothing.
+  let sentenceIndex: RangeIndex<Span> | undefined;
+  let mentionIndex: SpanIndex<Mention> | undefined;
+  const sentenceOf = (span: Span) => (sentenceIndex ??= new RangeIndex(sentences)).containing(span);
   return {
     ruleId: meta.id,
     options: options as never,
     lexicon,
     triggers: mentions.filter((m) => m.kind === 'trigger' && m.attrs.rule === meta.id),
     sentenceOf,
-    mentionsIn: (span, kind) => mentions.filter((m) => within(m.span, span) && (kind === undefined || m.kind === kind)),
+    mentionsIn: (span, kind) => {
+      const inside = (mentionIndex ??= new SpanIndex(mentions)).within(span);
+      return kind === undefined ? inside : inside.filter((m) => m.kind === kind);
+    },
     claim(init) {
       const trigger = { text: init.trigger.text, span: init.trigger.span };
       return {

@@ -5,8 +5,8 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The value under `key`, made by `make` and kept the first time it is asked for. */
-export function getOrMake<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
+/** The value under `key`, made by `make` and kept the first time it is asked for (in a Map or a WeakMap). */
+export function getOrMake<K, V>(map: { has(key: K): boolean; get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: (key: K) => V): V {
   if (map.has(key)) return map.get(key) as V;
   const value = make(key);
   map.set(key, value);

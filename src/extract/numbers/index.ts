@@ -5,6 +5,7 @@ import { foldDocument } from '../../text/fold.js';
 import { numberGrammarOf, type NumberGrammar, type UnitReading } from './grammar.js';
 import { parseNumberWords } from './words.js';
 import { startsUpper, wordBeforeSpaces } from '../../text/words.js';
+import { Coverage } from '../../text/spans.js';
 
 export interface NumberContext {
   lang: 'fr' | 'en';
@@ -25,12 +26,14 @@ export function extractNumbers(
   // The article's fold, shared with the rest of extraction: foldAligned folds each code unit on its own,
   // so a slice of the article's fold is the fold of the slice.
   const scan: Scan = { text, folded: foldDocument(text).slice(from, to), offset: from, grammar, lang: ctx.lang };
-  const blocked: Span[] = [...taken, ...phoneSpans(scan)];
+  const blocked = new Coverage(text.length);
+  for (const span of taken) blocked.add(span);
+  for (const span of phoneSpans(scan)) blocked.add(span);
   const found: Mention[] = [];
   const accept = (mention: Mention | null) => {
-    if (mention && !overlapsAny(mention.span, blocked)) {
+    if (mention && !blocked.overlaps(mention.span)) {
       found.push(mention);
-      blocked.push(mention.span);
+      blocked.add(mention.span);
     }
   };
   // Ordinals first: "8e" must not be read as the number 8 followed by a letter.
@@ -55,9 +58,6 @@ function clampRange(text: string, range: readonly [number, number]): [number, nu
   return [from, Math.max(from, Math.min(text.length, Math.floor(range[1])))];
 }
 
-function overlapsAny(span: Span, spans: readonly Span[]): boolean {
-  return spans.some(([start, end]) => span[0] < end && start < span[1]);
-}
 
 function phoneSpans(scan: Scan): Span[] {
   return [...scan.folded.matchAll(scan.grammar.phone)].map((m) => [scan.offset + m.index, scan.offset + m.index + m[0].length]);

@@ -3,6 +3,7 @@ import type { Mention } from '../../model/mention.js';
 import type { PublicationDate } from '../../model/time.js';
 import { foldAligned } from '../../text/fold.js';
 import { getOrMake } from '../../util/collections.js';
+import { SpanIndex } from '../../text/spans.js';
 import { timeGrammarOf } from './grammar.js';
 import type { Candidate, ParseScope } from './parser.js';
 import { refiners } from './refine.js';
@@ -85,8 +86,15 @@ export function parseTimes(text: string, range: readonly [number, number], ctx: 
 export function resolveTimes(parsed: ParsedTimes, published: PublicationDate | null, within?: readonly [number, number]): Mention[] {
   const anchor = anchorOf(published);
   const { text, from, lang, original, folded, breaks, tense } = parsed;
-  const chosen = within ? parsed.candidates.filter((c) => from + c.start >= within[0] && from + c.end <= within[1]) : parsed.candidates;
+  const chosen = within ? candidateIndex(parsed).within([within[0] - from, within[1] - from]) : parsed.candidates;
   return chosen.map((c) => toMention(c, text, from, lang, anchor, tenseOf(original, folded, c.start, c.end, breaks, tense)));
+}
+
+const candidateIndexes = new WeakMap<ParsedTimes, SpanIndex<Candidate>>();
+
+/** The readings by position, made the first time a span's are asked for (the publication date asks sentence by sentence). */
+function candidateIndex(parsed: ParsedTimes): SpanIndex<Candidate> {
+  return getOrMake(candidateIndexes, parsed, () => new SpanIndex(parsed.candidates, (c) => c.start, (c) => c.end));
 }
 
 function toMention(c: Candidate, text: string, offset: number, lang: string, anchor: Anchor | null, tense: 'past' | 'future'): Mention {

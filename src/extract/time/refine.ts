@@ -1,6 +1,7 @@
 import { foldWord } from '../../text/fold.js';
 import type { TimeWords } from './lexicon.js';
 import type { Candidate } from './parser.js';
+import { Coverage } from '../../text/spans.js';
 
 /**
  * Refiners: candidates → candidates, run in order after every parser has read the text.
@@ -16,18 +17,22 @@ export interface RefineContext {
 }
 
 /** "18 h 30 heure locale": a clock time beats the duration ("30 heure") that overlaps it, whatever their lengths. */
-export const preferClocks: Refiner = (candidates) => {
-  const clocks = candidates.filter((c) => c.spec.type === 'clock');
-  return candidates.filter((c) => c.kind !== 'duration' || !clocks.some((k) => c.start < k.end && k.start < c.end));
+export const preferClocks: Refiner = (candidates, { folded }) => {
+  const clocks = new Coverage(folded.length);
+  for (const c of candidates) if (c.spec.type === 'clock') clocks.add([c.start, c.end]);
+  return candidates.filter((c) => c.kind !== 'duration' || !clocks.overlaps([c.start, c.end]));
 };
 
 /** Overlapping readings: the longest wins; on equal length, the parser listed first (candidates arrive in parser order). */
-export const keepLongest: Refiner = (candidates) => {
+export const keepLongest: Refiner = (candidates, { folded }) => {
   const ranked = candidates.map((c, order) => ({ c, order }));
   ranked.sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.order - b.order);
   const kept: Candidate[] = [];
+  const taken = new Coverage(folded.length);
   for (const { c } of ranked) {
-    if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+    if (taken.overlaps([c.start, c.end])) continue;
+    kept.push(c);
+    taken.add([c.start, c.end]);
   }
   return kept.sort((a, b) => a.start - b.start);
 };

@@ -2,6 +2,9 @@ import { alternation, SPACE, WORD_END, WORD_START } from '../numbers/regex.js';
 import { foldList } from '../numbers/lexicon.js';
 import type { TimeWords } from './lexicon.js';
 import type { Tense } from './resolve.js';
+import { firstAtOrAfter } from '../../text/spans.js';
+
+const position = (at: number) => at;
 
 /** Finds whether the clause around an expression speaks of the future ("se tiendra jeudi", "will meet on Friday"). */
 export interface TenseReader {
@@ -41,15 +44,12 @@ export function tenseOf(
   breaks: readonly number[],
   reader: TenseReader,
 ): Tense {
-  let from = 0;
-  let to = folded.length;
-  for (const at of breaks) {
-    if (at < start) from = at;
-    else if (at >= end) {
-      to = at;
-      break;
-    }
-  }
+  // The clause: from the last break before the expression to the first at or after its end (breaks are in
+  // order; found by halving, as a long text has thousands).
+  const before = firstAtOrAfter(breaks, start, position) - 1;
+  const after = firstAtOrAfter(breaks, end, position);
+  const from = before >= 0 ? breaks[before]! : 0;
+  const to = after < breaks.length ? breaks[after]! : folded.length;
   if (reader.futureCue.test(folded.slice(from, to))) return 'future';
   return reader.futureWord?.test(original.slice(from, to)) ? 'future' : 'past';
 }

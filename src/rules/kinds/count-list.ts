@@ -3,6 +3,7 @@ import type { Mention } from '../../model/mention.js';
 import { fillTemplate, listOf } from '../../compare/values.js';
 import type { Rule, RuleMeta } from '../types.js';
 import { pushTo } from '../../util/collections.js';
+import { SpanIndex } from '../../text/spans.js';
 
 export const COUNT_LIST_MESSAGES = {
   mismatch: '"{{count}}" {{trigger}}, but {{listed}} {{verb}} listed: {{values}}.',
@@ -18,9 +19,10 @@ export function countListRule(meta: RuleMeta): Rule {
     meta: { ...meta, messages },
     checkDocument({ doc, sentences, mentions }) {
       const findings: FindingDraft[] = [];
+      const index = new SpanIndex(mentions);
       {
         for (const sentence of sentences) {
-          const inside = mentions.filter((m) => m.span[0] >= sentence[0] && m.span[1] <= sentence[1]);
+          const inside = index.within(sentence);
           const groups = new Map<string, Mention[]>();
           for (const m of inside) {
             if (m.kind === 'time' && m.attrs.group !== undefined) pushTo(groups, String(m.attrs.group), m);

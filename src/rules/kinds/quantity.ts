@@ -5,6 +5,7 @@ import type { CorroborationDraft, FindingDraft, SideDraft } from '../../model/fi
 import type { Lexicon } from '../../model/lexicon.js';
 import type { Mention, Span } from '../../model/mention.js';
 import { foldDocument } from '../../text/fold.js';
+import { RangeIndex, SpanIndex } from '../../text/spans.js';
 import type { QuantityOptions, QuantityRuleFile, Tolerance } from '../schema.js';
 import type { CheckResult, CorpusDocument, DocumentAnalysis, Rule, RuleMeta } from '../types.js';
 import { pushTo } from '../../util/collections.js';
@@ -90,10 +91,12 @@ function readQuantities(
   const documentPlaces = mentions.filter((m) => m.kind === 'place').map(placeRef);
   const claims: Claim[] = [];
   const seen = new Set<Mention>();
+  const sentenceIndex = new RangeIndex(sentences);
+  const mentionIndex = new SpanIndex(mentions);
   for (const trigger of triggers.sort((a, b) => a.span[0] - b.span[0])) {
-    const sentence = sentences.find((s) => s[0] <= trigger.span[0] && trigger.span[1] <= s[1]);
+    const sentence = sentenceIndex.containing(trigger.span);
     if (!sentence) continue;
-    const inSentence = mentions.filter((m) => m.span[0] >= sentence[0] && m.span[1] <= sentence[1]);
+    const inSentence = mentionIndex.within(sentence);
     const number = nearestCount(doc.text, trigger, inSentence, options.maxWords);
     if (!number || seen.has(number)) continue;
     seen.add(number);
