@@ -5,7 +5,7 @@ import type { Mention, Span } from '../model/mention.js';
 import type { TimeValue } from '../model/time.js';
 import { foldDocument, foldWord } from '../text/fold.js';
 import { splitClauses } from '../text/sentences.js';
-import { SpanIndex } from '../text/spans.js';
+import { isWithin, SpanIndex } from '../text/spans.js';
 import { groupBy } from '../util/collections.js';
 import { readModality } from './modality.js';
 import { joinId, NO_KEYS, orNone } from '../util/strings.js';
@@ -53,7 +53,7 @@ export function buildEventClaims(input: ClaimInput, specs: readonly EventSpec[],
     const inSentence = triggerIndex.within(sentence);
     if (inSentence.length === 0) continue;
     for (const clause of splitClauses(doc.text, sentence, locale.clauseBreaks)) {
-      const clauseTriggers = inSentence.filter((t) => within(t.span, clause));
+      const clauseTriggers = inSentence.filter((t) => isWithin(t.span, clause));
       if (clauseTriggers.length === 0) continue;
       const mentions = mentionIndex.within(clause);
       const times = mentions.filter((m) => m.kind === 'time' && !m.attrs.clock);
@@ -98,10 +98,6 @@ export function buildEventClaims(input: ClaimInput, specs: readonly EventSpec[],
     }
   }
   return claims;
-}
-
-function within(span: Span, range: Span): boolean {
-  return span[0] >= range[0] && span[1] <= range[1];
 }
 
 /**
@@ -202,7 +198,7 @@ function buildFrame(input: ClaimInput, spec: EventSpec, triggers: Mention[], men
   if (spec.identity !== 'series') ordinal = undefined;
   const nameSpan = series?.span;
   const agents = mentions.filter((m) => m.kind === 'person' && m.value).map(entity);
-  const places = mentions.filter((m) => m.kind === 'place' && !(nameSpan && within(m.span, nameSpan))).map(entity);
+  const places = mentions.filter((m) => m.kind === 'place' && !(nameSpan && isWithin(m.span, nameSpan))).map(entity);
   const numbers = mentions.filter((m) => m.kind === 'number' && !m.attrs.unit);
   const countMention = numbers.find((n) => n.span[1] <= anchor.span[0] && gapWords(input.doc.text, n.span[1], anchor.span[0]) <= 1);
   const count = countMention ? Number(countMention.value) : undefined;
@@ -225,7 +221,7 @@ function gapWords(text: string, from: number, to: number): number {
 
 /** The body a series trigger belongs to: the organisation containing it, followed up "de/of" chains. */
 function seriesName(text: string, trigger: Mention, orgs: readonly Mention[]): Mention | undefined {
-  let current = orgs.find((o) => within(trigger.span, o.span));
+  let current = orgs.find((o) => isWithin(trigger.span, o.span));
   let from = current ? current.span[1] : trigger.span[1];
   for (;;) {
     const next = orgs.find((o) => o.span[0] >= from && isLink(text.slice(from, o.span[0])));

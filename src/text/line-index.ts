@@ -1,3 +1,5 @@
+import { firstWhere } from './spans.js';
+
 /** Maps string offsets to 1-based line/column and back, in O(log n) per lookup. */
 export class LineIndex {
   private readonly starts: number[];
@@ -11,14 +13,9 @@ export class LineIndex {
 
   /** 1-based line and column (in UTF-16 code units, as JavaScript and editors count them). */
   position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (this.starts[lo] ?? 0) + 1 };
+    // The last line starting at or before the offset (the first line for an offset before the text).
+    const line = Math.max(0, firstWhere(this.starts, (start) => start > offset) - 1);
+    return { line: line + 1, column: offset - (this.starts[line] ?? 0) + 1 };
   }
 
   offset(line: number, column: number): number {

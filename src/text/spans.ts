@@ -6,7 +6,8 @@
 
 type Range = readonly [number, number];
 
-function inside(span: Range, range: Range): boolean {
+/** Whether `span` lies wholly inside `range`. */
+export function isWithin(span: Range, range: Range): boolean {
   return span[0] >= range[0] && span[1] <= range[1];
 }
 
@@ -33,7 +34,7 @@ export class SpanIndex<T> {
     const { items, start, end } = this;
     if (!this.sorted) return items.filter((item) => start(item) >= range[0] && end(item) <= range[1]);
     const found: T[] = [];
-    for (let i = firstAtOrAfter(items, range[0], start); i < items.length && start(items[i]!) <= range[1]; i++) {
+    for (let i = firstWhere(items, (item) => start(item) >= range[0]); i < items.length && start(items[i]!) <= range[1]; i++) {
       if (end(items[i]!) <= range[1]) found.push(items[i]!);
     }
     return found;
@@ -43,30 +44,21 @@ export class SpanIndex<T> {
   around(at: number): { before: T | undefined; after: T | undefined } {
     const { items, start } = this;
     if (!this.sorted) return { before: items.filter((item) => start(item) < at).pop(), after: items.find((item) => start(item) > at) };
-    return { before: items[firstAtOrAfter(items, at, start) - 1], after: items[firstAfter(items, at, start)] };
+    return { before: items[firstWhere(items, (item) => start(item) >= at) - 1], after: items[firstWhere(items, (item) => start(item) > at)] };
   }
 }
 
-/** The first index whose start is ≥ `at`, in items sorted by start (their length when none is). */
-export function firstAtOrAfter<T>(items: readonly T[], at: number, start: (item: T) => number): number {
+/**
+ * The first index whose item passes `test` (its length when none does), for a test that fails up to some
+ * item and passes from there on, such as "starts at or after 40" over items sorted by start: found by halving.
+ */
+export function firstWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
   let low = 0;
   let high = items.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (start(items[middle]!) < at) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The first index whose start is > `at`, in items sorted by start (their length when none is). */
-export function firstAfter<T>(items: readonly T[], at: number, start: (item: T) => number): number {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (start(items[middle]!) <= at) low = middle + 1;
-    else high = middle;
+    if (test(items[middle]!)) high = middle;
+    else low = middle + 1;
   }
   return low;
 }
@@ -87,12 +79,12 @@ export class RangeIndex<R extends Range = Range> {
   /** The first range that wholly contains `span`. */
   containing(span: Range): R | undefined {
     const { ranges } = this;
-    if (!this.sortedDisjoint) return ranges.find((range) => inside(span, range));
+    if (!this.sortedDisjoint) return ranges.find((range) => isWithin(span, range));
     // The last range starting at or before the span holds it if any does; one before it only when the span
     // is empty and sits where the two meet, and then `find` gives the earlier.
-    let at = firstAfter<R>(ranges, span[0], (range) => range[0]) - 1;
-    if (at < 0 || !inside(span, ranges[at]!)) return undefined;
-    while (at > 0 && inside(span, ranges[at - 1]!)) at--;
+    let at = firstWhere(ranges, (range) => range[0] > span[0]) - 1;
+    if (at < 0 || !isWithin(span, ranges[at]!)) return undefined;
+    while (at > 0 && isWithin(span, ranges[at - 1]!)) at--;
     return ranges[at];
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { keepLongest, preferClocks } from '../../src/extract/time/refine.js';
 import type { Candidate } from '../../src/extract/time/parser.js';
 import { tenseOf, type TenseReader } from '../../src/extract/time/tense.js';
-import { Coverage, firstAfter, firstAtOrAfter, RangeIndex, SpanIndex } from '../../src/text/spans.js';
+import { Coverage, firstWhere, RangeIndex, SpanIndex } from '../../src/text/spans.js';
 
 /**
  * A document's sentences once each scanned all of its mentions, and each new number or time reading all
@@ -146,16 +146,16 @@ describe('Coverage', () => {
   });
 });
 
-describe('binary searches', () => {
-  it('find the first position at or after, and after, a value', () => {
+describe('firstWhere', () => {
+  it('finds the first position at or after, and after, a value, as findIndex did', () => {
     const next = random(5);
     for (let round = 0; round < 200; round++) {
       const positions = Array.from({ length: below(next, 20) }, () => below(next, 30)).sort((a, b) => a - b);
       for (let at = -1; at < 32; at++) {
         const atOrAfter = positions.findIndex((p) => p >= at);
         const after = positions.findIndex((p) => p > at);
-        expect(firstAtOrAfter(positions, at, (p) => p)).toBe(atOrAfter < 0 ? positions.length : atOrAfter);
-        expect(firstAfter(positions, at, (p) => p)).toBe(after < 0 ? positions.length : after);
+        expect(firstWhere(positions, (p) => p >= at)).toBe(atOrAfter < 0 ? positions.length : atOrAfter);
+        expect(firstWhere(positions, (p) => p > at)).toBe(after < 0 ? positions.length : after);
       }
     }
   });

@@ -61,6 +61,15 @@ describe('LineIndex', () => {
     expect(index.offset(4, 2)).toBe(8);
     expect(index.lineCount).toBe(4);
   });
+
+  it('gives every offset, line breaks and the end included, the line and column counting gives', () => {
+    const text = '\nab\n\ncde\nf\n';
+    const index = new LineIndex(text);
+    for (let offset = 0; offset <= text.length + 2; offset++) {
+      const before = text.slice(0, offset).split('\n');
+      expect(index.position(offset)).toEqual({ line: before.length, column: before[before.length - 1]!.length + 1 + Math.max(0, offset - text.length) });
+    }
+  });
 });
 
 describe('folding', () => {

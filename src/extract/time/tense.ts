@@ -2,9 +2,7 @@ import { alternation, SPACE, WORD_END, WORD_START } from '../numbers/regex.js';
 import { foldList } from '../numbers/lexicon.js';
 import type { TimeWords } from './lexicon.js';
 import type { Tense } from './resolve.js';
-import { firstAtOrAfter } from '../../text/spans.js';
-
-const position = (at: number) => at;
+import { firstWhere } from '../../text/spans.js';
 
 /** Finds whether the clause around an expression speaks of the future ("se tiendra jeudi", "will meet on Friday"). */
 export interface TenseReader {
@@ -46,8 +44,8 @@ export function tenseOf(
 ): Tense {
   // The clause: from the last break before the expression to the first at or after its end (breaks are in
   // order; found by halving, as a long text has thousands).
-  const before = firstAtOrAfter(breaks, start, position) - 1;
-  const after = firstAtOrAfter(breaks, end, position);
+  const before = firstWhere(breaks, (at) => at >= start) - 1;
+  const after = firstWhere(breaks, (at) => at >= end);
   const from = before >= 0 ? breaks[before]! : 0;
   const to = after < breaks.length ? breaks[after]! : folded.length;
   if (reader.futureCue.test(folded.slice(from, to))) return 'future';
