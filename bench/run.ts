@@ -5,17 +5,20 @@
  * the two reports compared byte for byte, a CI re-check with a warm `--cache` (filled by one run, then timed),
  * chrono-node and a word tokeniser on the same text (bench/peers.ts), and precision/recall against the
  * generator's gold. When 10k and 100k are both measured, 10k once more with its claims on disk, as 100k keeps
- * them by default (growth at equal storage). Writes reports/bench.md.
+ * them by default (growth at equal storage). Then one long article: the English articles of the largest corpus
+ * joined into one file of up to --long-max articles (default 2000, about 3.4 MB), at 1/8, 1/4, 1/2 and all of it,
+ * to show that the cost of a document grows with its length, not its square. Writes reports/bench.md.
  *
  *   npm run bench                                   # 1k and 10k articles
  *   BENCH_SIZES=1000,10000,100000 npm run bench     # or: npm run bench -- --sizes 1000,10000,100000
  *   options: --seed N, --cache DIR (default /tmp/crosscheck-bench), --out FILE, --repeat K (median of K runs),
  *            --off RULE[,RULE] (switch rules off through a config file), --append (add a section to --out),
- *            --pair-max N (two 1-thread runs at once, the machine's 2-core ceiling, up to N articles; default 10000)
+ *            --pair-max N (two 1-thread runs at once, the machine's 2-core ceiling, up to N articles; default 10000),
+ *            --long-max N (articles joined into the longest single file; default 2000, 0 to skip)
  *   NODE_OPTIONS (e.g. --max-old-space-size=8192) reaches the checked CLI and is printed in the report.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +66,44 @@ interface SizeResult {
 function option(argv: string[], name: string): string | undefined {
   const at = argv.indexOf(`--${name}`);
   return at >= 0 ? argv[at + 1] : undefined;
+}
+
+/** One file made of `articles` articles joined, checked alone with one thread. */
+interface LongRun {
+  articles: number;
+  bytes: number;
+  run: CheckRun;
+}
+
+/**
+ * The English articles of `corpusDir` joined into one file, at 1/8, 1/4, 1/2 and all of `longMax` articles
+ * (fewer when the corpus has fewer), each checked alone with one thread: a transcript, a live blog or a
+ * report is one document of megabytes, and its cost should grow with its length, not its square.
+ */
+function benchLong(corpusDir: string, longMax: number, repeat: number, off: readonly string[]): LongRun[] {
+  const articles = join(corpusDir, 'articles');
+  const english = readdirSync(articles).filter((name) => name.endsWith('-en.txt')).sort();
+  const most = Math.min(longMax, english.length);
+  const counts = [...new Set([8, 4, 2, 1].map((part) => Math.floor(most / part)))].filter((count) => count >= 1);
+  const scratch = mkdtempSync(join(tmpdir(), 'crosscheck-bench-'));
+  try {
+    const config = offConfig(scratch, off);
+    return counts.map((count) => {
+      const dir = join(scratch, `long-${count}`);
+      mkdirSync(dir);
+      const text = english
+        .slice(0, count)
+        .map((name) => readFileSync(join(articles, name), 'utf8'))
+        .join('\n');
+      writeFileSync(join(dir, 'long-en.txt'), text);
+      const run = median(Array.from({ length: repeat }, () => runCheck(dir, 1, scratch, config)), (r) => (r.ok ? r.wallMs : Infinity));
+      const bytes = Buffer.byteLength(text);
+      log(`one article of ${count} joined (${mb(bytes).toFixed(1)} MB): ${run.ok ? `${seconds(run.wallMs)} s wall, ${run.stats.maxRssMb} MB peak` : `failed: ${run.failure}`}`);
+      return { articles: count, bytes, run };
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /** The corpus of `size` articles for `seed`, generated unless the cache already holds this exact one. */
@@ -219,7 +260,10 @@ function runCells(run: CheckRun, bytes: number): string[] {
   return [`${seconds(run.wallMs)} s`, `${seconds(run.stats.cpuMs)} s`, rate(bytes, run.wallMs), `${run.stats.maxRssMb} MB`];
 }
 
-function markdown(results: SizeResult[], context: { seed: number; loadBefore: number[]; loadAfter: number[]; started: Date; repeat: number; off: readonly string[]; title: boolean }): string {
+function markdown(
+  results: SizeResult[],
+  context: { seed: number; loadBefore: number[]; loadAfter: number[]; started: Date; repeat: number; off: readonly string[]; title: boolean; long: readonly LongRun[] },
+): string {
   const lines: string[] = [];
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const rules = context.off.length > 0 ? `the bundled rules without ${context.off.join(', ')}` : 'the bundled rules';
@@ -321,6 +365,24 @@ function markdown(results: SizeResult[], context: { seed: number; loadBefore: nu
       `| ${r.size} | ${figure(one, (x) => `${rate(r.gold.bytes, x.wallMs)} MB/s`)} | ${figure(one, (x) => `${rate(r.gold.bytes, x.stats.stages.extract)} MB/s`)} | ${rate(p.bytes, p.timeGrammar.wallMs)} MB/s (${p.timeGrammar.found} times) | ${rate(p.bytes, p.chrono.wallMs)} MB/s (${p.chrono.found} dates) | ${rate(p.bytes, p.segmenter.wallMs)} MB/s | ${rate(p.bytes, p.regex.wallMs)} MB/s |`,
     );
   }
+  if (context.long.length > 0) {
+    lines.push(
+      '',
+      '### One long article',
+      '',
+      "The English articles of the largest corpus joined into one file, checked alone with one thread (`check <dir>` of that one file): a transcript, a live blog or a report is a single document of megabytes. Its sentences, times and numbers are looked up by position, so the cost should grow with the text's length, not its square.",
+      '',
+      '| articles joined | MB | wall | MB/s | peak RSS | findings |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const { articles, bytes, run } of context.long) {
+      lines.push(`| ${articles} | ${mb(bytes).toFixed(2)} | ${figure(run, (x) => `${seconds(x.wallMs)} s`)} | ${figure(run, (x) => rate(bytes, x.wallMs))} | ${figure(run, (x) => `${x.stats.maxRssMb} MB`)} | ${figure(run, (x) => String(x.findings.length))} |`);
+    }
+    const [first, last] = [context.long[0]!, context.long[context.long.length - 1]!];
+    if (first !== last && first.run.ok && last.run.ok) {
+      lines.push('', `From the shortest to the longest: ${(last.bytes / first.bytes).toFixed(1)}× the text, ${(last.run.wallMs / first.run.wallMs).toFixed(1)}× the time (the process start and the rules' loading, about a second, weigh most on the shortest).`);
+    }
+  }
   lines.push('', '### Accuracy against the gold', '', 'A finding is a true positive when it cites a document the generator made wrong, with the wrong value (generic rules may find any kind of conflict); any other finding is a false positive.', '');
   lines.push('| articles | gold conflicts | findings | precision | recall |', '| ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
@@ -397,6 +459,7 @@ function main(argv: string[]): void {
   const repeat = Number(option(argv, 'repeat') ?? 1);
   const off = (option(argv, 'off') ?? '').split(',').filter(Boolean);
   const pairMax = Number(option(argv, 'pair-max') ?? 10_000);
+  const longMax = Number(option(argv, 'long-max') ?? 2_000);
   const append = argv.includes('--append') && existsSync(out);
   if (!existsSync(CLI) || !existsSync(PEERS)) throw new Error('build first: npm run build && tsc -p tsconfig.bench.json (npm run bench does both)');
   const started = new Date();
@@ -404,7 +467,8 @@ function main(argv: string[]): void {
   const results = sizes.map((size) => benchSize(size, seed, cacheDir, repeat, off, pairMax));
   const [small, large] = [results.find((r) => r.size === 10_000), results.find((r) => r.size === 100_000)];
   if (small?.runs[0].ok && !small.runs[0].stats.spilled && large?.runs[0].ok && large.runs[0].stats.spilled) small.spilled = spilledRun(small, seed, cacheDir, repeat, off);
-  const text = markdown(results, { seed, loadBefore, loadAfter: loadavg(), started, repeat, off, title: !append });
+  const long = longMax > 0 ? benchLong(corpus(cacheDir, Math.max(...sizes), seed).dir, longMax, repeat, off) : [];
+  const text = markdown(results, { seed, loadBefore, loadAfter: loadavg(), started, repeat, off, title: !append, long });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, append ? `${readFileSync(out, 'utf8')}\n${text}` : text);
   log(`wrote ${out}`);
