@@ -12,8 +12,9 @@ export function isWithin(span: Range, range: Range): boolean {
 }
 
 /**
- * Items with a span (mentions, sorted by start as extraction gives them; a time parser's candidates): the ones inside a range found by
- * binary search, in their order. Items not sorted by start are filtered one by one instead: the same answer.
+ * Items with a span (mentions, sorted by start as extraction gives them; a time parser's candidates): the
+ * ones inside a range, or either side of a position, found by binary search. Items not sorted by start are
+ * scanned one by one instead: the same answer.
  */
 export class SpanIndex<T> {
   private readonly sorted: boolean;
@@ -40,7 +41,7 @@ export class SpanIndex<T> {
     return found;
   }
 
-  /** The last item starting before `at`, and the first starting after it (sorted items only). */
+  /** The last item starting before `at`, and the first starting after it. */
   around(at: number): { before: T | undefined; after: T | undefined } {
     const { items, start } = this;
     if (!this.sorted) return { before: items.filter((item) => start(item) < at).pop(), after: items.find((item) => start(item) > at) };
