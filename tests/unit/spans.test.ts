@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { keepLongest, preferClocks } from '../../src/extract/time/refine.js';
 import type { Candidate } from '../../src/extract/time/parser.js';
 import { tenseOf, type TenseReader } from '../../src/extract/time/tense.js';
+import { MAX_SENTENCE_CHARS } from '../../src/text/sentences.js';
 import { Coverage, firstWhere, RangeIndex, SpanIndex } from '../../src/text/spans.js';
 
 /**
@@ -218,5 +219,17 @@ describe('the time grammar with its lookups', () => {
       tenseOf(text, text, start, end, breaks, reader);
       expect(clause).toBe(reference(text, start, end, breaks));
     }
+  });
+
+  it('tenseOf reads at most MAX_SENTENCE_CHARS of a clause on each side of the expression', () => {
+    let clause = '';
+    const reader: TenseReader = { futureCue: { test: (s: string) => ((clause = s), false) } as RegExp, futureWord: null, clauseBreak: /;/gu };
+    const text = `${'a'.repeat(3 * MAX_SENTENCE_CHARS)}2031${'b'.repeat(3 * MAX_SENTENCE_CHARS)}`;
+    const start = 3 * MAX_SENTENCE_CHARS;
+    tenseOf(text, text, start, start + 4, [], reader);
+    expect(clause).toBe(`${'a'.repeat(MAX_SENTENCE_CHARS)}2031${'b'.repeat(MAX_SENTENCE_CHARS)}`);
+    // A nearer break still bounds the clause.
+    tenseOf(text, text, start, start + 4, [start - 10, start + 14], reader);
+    expect(clause).toBe(`${'a'.repeat(10)}2031${'b'.repeat(10)}`);
   });
 });

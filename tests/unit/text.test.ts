@@ -3,7 +3,7 @@ import { sentenceTokens, tokenize } from '../../src/extract/tokens.js';
 import { escapeRegExp, foldAccents, foldAligned, foldDocument, foldName, foldWord, phrasePattern } from '../../src/text/fold.js';
 import { LineIndex } from '../../src/text/line-index.js';
 import { forEachLetterRun, isLetterOrNumber, startsUpper, wordBeforeSpaces } from '../../src/text/words.js';
-import { splitClauses, splitSentences } from '../../src/text/sentences.js';
+import { MAX_SENTENCE_CHARS, splitClauses, splitSentences } from '../../src/text/sentences.js';
 
 const FR_ABBREVIATIONS = new Set(['M', 'Mme', 'Dr', 'oct', 'janv']);
 
@@ -41,6 +41,40 @@ describe('splitSentences', () => {
   it('returns spans that index the original text', () => {
     const text = ' date 2020-12 Premier. Second.';
     for (const [s, e] of splitSentences(text, [14, text.length], FR_ABBREVIATIONS)) expect(text.slice(s, e)).toMatch(/^(Premier|Second)\.$/);
+  });
+
+  it('cuts a run with no sentence end into pieces of at most maxChars, at spaces, losing no word', () => {
+    const words = Array.from({ length: 400 }, (_, i) => `W${i}${'x'.repeat(i % 9)}`);
+    const text = `Avant. ${words.join(' ')} Après.`;
+    const pieces = splitSentences(text, [0, text.length], FR_ABBREVIATIONS, 100).map(([s, e]) => text.slice(s, e));
+    expect(pieces[0]).toBe('Avant.');
+    expect(pieces.length).toBeGreaterThan(25);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(100);
+    // Every cut falls at a space: the pieces' words are the text's words, in order.
+    expect(pieces.join(' ').split(' ')).toEqual(text.split(' '));
+    // A piece ends at the last space it can: it is at least half the limit, but for the last.
+    for (const piece of pieces.slice(1, -1)) expect(piece.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('cuts at the limit a run with no space either, and keeps every character', () => {
+    const text = 'a'.repeat(250);
+    expect(sentences(text).length).toBe(1);
+    expect(splitSentences(text, [0, text.length], FR_ABBREVIATIONS, 100)).toEqual([
+      [0, 100],
+      [100, 200],
+      [200, 250],
+    ]);
+  });
+
+  it('leaves prose whole: the default limit is far above a long sentence', () => {
+    const long = `${'Le ministre, qui a rappelé les engagements pris, a ajouté que la réunion aurait lieu, '.repeat(40)}fin.`;
+    expect(long.length).toBeLessThan(MAX_SENTENCE_CHARS);
+    expect(long.length).toBeGreaterThan(3000);
+    expect(sentences(long)).toEqual([long]);
+    const longer = long.repeat(3).replace(/fin\./g, 'fin');
+    const pieces = sentences(longer);
+    expect(pieces.length).toBe(Math.ceil(longer.length / MAX_SENTENCE_CHARS));
+    expect(pieces.join(' ')).toBe(longer);
   });
 });
 

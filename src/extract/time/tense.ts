@@ -3,6 +3,7 @@ import { foldList } from '../numbers/lexicon.js';
 import type { TimeWords } from './lexicon.js';
 import type { Tense } from './resolve.js';
 import { firstWhere } from '../../text/spans.js';
+import { MAX_SENTENCE_CHARS } from '../../text/sentences.js';
 
 /** Finds whether the clause around an expression speaks of the future ("se tiendra jeudi", "will meet on Friday"). */
 export interface TenseReader {
@@ -43,11 +44,13 @@ export function tenseOf(
   reader: TenseReader,
 ): Tense {
   // The clause: from the last break before the expression to the first at or after its end (breaks are in
-  // order; found by halving, as a long text has thousands).
+  // order; found by halving, as a long text has thousands). Like a sentence, it reads at most
+  // MAX_SENTENCE_CHARS on each side: text with no break for longer is not prose, and testing all of it for
+  // each expression would cost the square of its length.
   const before = firstWhere(breaks, (at) => at >= start) - 1;
   const after = firstWhere(breaks, (at) => at >= end);
-  const from = before >= 0 ? breaks[before]! : 0;
-  const to = after < breaks.length ? breaks[after]! : folded.length;
+  const from = Math.max(before >= 0 ? breaks[before]! : 0, start - MAX_SENTENCE_CHARS);
+  const to = Math.min(after < breaks.length ? breaks[after]! : folded.length, end + MAX_SENTENCE_CHARS);
   if (reader.futureCue.test(folded.slice(from, to))) return 'future';
   return reader.futureWord?.test(original.slice(from, to)) ? 'future' : 'past';
 }
