@@ -35,6 +35,8 @@ interface RunStats {
   stages: Record<(typeof STAGES)[number] | 'workers', number>;
   totalMs: number;
   cpuMs: number;
+  /** CPU by thread (Linux): the main thread, the article workers, all others (V8's compiler and collector, read-ahead). */
+  threadCpuMs?: { main: number; workers: number; other: number };
   maxRssMb: number;
   /** Claims kept on disk between the article and corpus stages (`--spill auto` from 20,000 articles). */
   spilled?: boolean;
@@ -346,6 +348,23 @@ function markdown(
     }
     const s = two.stats.stages;
     lines.push(`| ${r.size} | ${s.workers} | ${s.ingest + s.extract + s.claims} | ${s.align} | ${s.compare} | ${s.report} | ${two.stats.totalMs} |`);
+  }
+  if (results.some((r) => r.runs.some((run) => run.ok && run.stats.threadCpuMs))) {
+    lines.push(
+      '',
+      '### CPU by thread',
+      '',
+      "Seconds of CPU, from `--stats-json` (Linux: each thread's own time): the main thread, the worker threads that analyse articles, and every other thread, mostly V8's own, which compile hot code and collect garbage for each thread that runs JavaScript. With one thread that work runs on the idle second core; with two it takes its share of both, which is why two threads gain less than two processes (above).",
+      '',
+      '| articles | 1 thread: main | other threads | 2 threads: main | workers | other threads | main + workers, 2 threads vs 1 |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const r of results) {
+      const [one, two] = r.runs.map((run) => (run.ok ? run.stats.threadCpuMs : undefined));
+      const cell = (ms: number | undefined) => (ms === undefined ? '–' : `${seconds(ms)} s`);
+      const ratio = one && two ? `${((two.main + two.workers) / one.main).toFixed(2)}×` : '–';
+      lines.push(`| ${r.size} | ${cell(one?.main)} | ${cell(one?.other)} | ${cell(two?.main)} | ${cell(two?.workers)} | ${cell(two?.other)} | ${ratio} |`);
+    }
   }
   lines.push(
     '',

@@ -56,6 +56,8 @@ export interface CheckOptions {
   readAhead?: boolean;
   /** Told how long each stage took (ingest, extract, claims, align, compare, report; `workers` when parallel). */
   onStage?: StageListener;
+  /** Told once, after a run with worker threads, the CPU time they used in all (milliseconds; Linux only). */
+  onWorkerCpu?: (ms: number) => void;
   /**
    * The archive: files or folders the articles in `paths` are checked against. Both are read and
    * analysed, but only findings with at least one side in `paths` are reported (an article in both
@@ -143,12 +145,13 @@ export function check(paths: readonly string[], options: CheckOptions = {}, conf
   let suppressions: Suppression[];
   let offload: ReturnType<typeof corpusOffload>;
   try {
-    analysed = analyzeArticles(files, loaded, { ...options, spillDir });
+    const jobs = resolveJobs(options.jobs, files.length, loaded);
+    analysed = analyzeArticles(files, loaded, { ...options, jobs, spillDir });
     // Before the report: an invalid suppression key is a problem of its article, listed in the report.
     suppressions = options.inlineSuppressions === false ? [] : readSuppressions(analysed.documents, analysed.problems);
     const sources: ClaimSources | undefined = spillDir === undefined ? undefined : (rule) => spilledSource(spillDir, rules, rule);
     // With several threads and the claims on disk, rules that read no document are checked beside the others.
-    offload = spillDir !== undefined && resolveJobs(options.jobs, files.length, loaded) > 1 ? corpusOffload(loaded, spillDir) : undefined;
+    offload = spillDir !== undefined && jobs > 1 ? corpusOffload(loaded, spillDir) : undefined;
     finished = finishCheck(analysed.results, analysed.problems, loaded, options.onStage, sources, options.onCorpusProgress, offload);
   } finally {
     if (spillDir !== undefined) removeSpill(spillDir);

@@ -12,8 +12,7 @@ import type { FormatContext, FormatterEntry } from '../report/types.js';
 import { writeFilesAtomically } from './output.js';
 import { currentHeapSituation, HeapRelaunch, heapPlan } from './heap.js';
 import { progressReporter } from './progress.js';
-import { formatTimings, parseJobs, stageRecorder, writeStats } from './timings.js';
-import type { StageListener } from '../parallel/stages.js';
+import { formatTimings, parseJobs, stageRecorder, writeStats, type StageRecorder } from './timings.js';
 import { changedArticleFiles } from './git.js';
 import { AUTO_SPILL_MIN_FILES, AUTO_SPILL_MIN_FILES_CACHED, type SpillChoice } from '../claims/store.js';
 import { EXIT, type Io } from './io.js';
@@ -148,7 +147,14 @@ export function selectArticles(args: ArticleArgs & { 'changed-since'?: string })
 }
 
 /** Runs the check on a selection (cache, progress bar), and says on stderr what was read and how. */
-export function runArticleCheck(args: ArticleArgs, io: Io, configuration: Configuration, selection: ArticleSelection, baseline?: Baseline, onStage?: StageListener): CheckRun {
+export function runArticleCheck(
+  args: ArticleArgs,
+  io: Io,
+  configuration: Configuration,
+  selection: ArticleSelection,
+  baseline?: Baseline,
+  recorder?: Pick<StageRecorder, 'onStage' | 'onWorkerCpu'>,
+): CheckRun {
   const useCache = args.cache || args['cache-dir'] !== undefined;
   const cache = useCache && !selection.unchanged ? new AnalysisCache(args['cache-dir'] ?? DEFAULT_CACHE_DIR) : undefined;
   const progress = args.progress ? progressReporter(io) : undefined;
@@ -161,7 +167,7 @@ export function runArticleCheck(args: ArticleArgs, io: Io, configuration: Config
   };
   const run = check(
     selection.paths,
-    { lang: args.lang, onFiles, onProgress, onCorpusProgress: progress?.corpus, against: selection.against, cache, baseline, jobs, onStage, spill: args.spill },
+    { lang: args.lang, onFiles, onProgress, onCorpusProgress: progress?.corpus, against: selection.against, cache, baseline, jobs, onStage: recorder?.onStage, onWorkerCpu: recorder?.onWorkerCpu, spill: args.spill },
     configuration,
   );
   progress?.done();
@@ -194,7 +200,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (selection.unchanged) io.error(`crosscheck: ${selection.unchanged}`);
   // Nothing changed: an empty report (so CI artifacts exist), and no baseline, whose entries would all look stale.
   const recorder = args.timings || args['stats-json'] !== undefined ? stageRecorder() : undefined;
-  const run = runArticleCheck(args, io, configuration, selection, selection.unchanged ? undefined : baseline, recorder?.onStage);
+  const run = runArticleCheck(args, io, configuration, selection, selection.unchanged ? undefined : baseline, recorder);
   const { report, documents } = run;
   if (!selection.unchanged && run.scope.new === 0 && report.problems.length === 0) {
     io.error(`crosscheck: no articles found in ${selection.paths.join(', ')} (looked for .txt, .md)`);

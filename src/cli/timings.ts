@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { CrosscheckError } from '../model/errors.js';
 import { emptyStageTimes, STAGES, type StageListener, type StageTimes } from '../parallel/stages.js';
+import { threadCpuMs } from '../util/thread-cpu.js';
 
 /** What `--stats-json` writes: stage times, the whole run's time and peak memory, for benchmarks. */
 export interface RunStats {
@@ -15,19 +16,37 @@ export interface RunStats {
   /** From the start of the process (module loading included) to the report written. */
   totalMs: number;
   cpuMs: number;
+  /**
+   * `cpuMs` by thread, where the system tells a thread's own (Linux): this (main) thread, the worker
+   * threads that analysed articles, and every other: V8's own threads, which compile hot code and collect
+   * garbage for each thread that runs JavaScript, the read-ahead threads and a corpus worker.
+   */
+  threadCpuMs?: { main: number; workers: number; other: number };
   /** Peak resident memory of the process, worker threads included. */
   maxRssMb: number;
 }
 
-/** Adds up what the pipeline says each stage took; `finish` gives the run's stats. */
-export function stageRecorder(): { onStage: StageListener; finish: (jobs: number | 'auto', documents: number, spilled: boolean, corpusWorkerRules?: number) => RunStats } {
+export interface StageRecorder {
+  onStage: StageListener;
+  onWorkerCpu: (ms: number) => void;
+  finish: (jobs: number | 'auto', documents: number, spilled: boolean, corpusWorkerRules?: number) => RunStats;
+}
+
+/** Adds up what the pipeline says each stage took, and the CPU time of its worker threads; `finish` gives the run's stats. */
+export function stageRecorder(): StageRecorder {
   const stages = emptyStageTimes();
+  let workers = 0;
   return {
     onStage: (stage, ms) => {
       stages[stage] += ms;
     },
+    onWorkerCpu: (ms) => {
+      workers += ms;
+    },
     finish: (jobs, documents, spilled, corpusWorkerRules = 0) => {
+      const main = threadCpuMs();
       const usage = process.resourceUsage();
+      const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
       return {
         jobs,
         documents,
@@ -35,18 +54,22 @@ export function stageRecorder(): { onStage: StageListener; finish: (jobs: number
         corpusWorkerRules,
         stages: Object.fromEntries(STAGES.map((stage) => [stage, Math.round(stages[stage])])) as StageTimes,
         totalMs: Math.round(performance.now()),
-        cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
+        cpuMs,
+        ...(main === undefined ? {} : { threadCpuMs: { main, workers, other: Math.max(0, cpuMs - main - workers) } }),
         maxRssMb: Math.round(usage.maxRSS / 1024),
       };
     },
   };
 }
 
-/** One line for stderr: "timings: ingest 120 ms, extract 2310 ms, … total 3.2 s, peak 210 MB". */
+/** One line for stderr: "timings: ingest 120 ms, extract 2310 ms, … total 3.2 s, cpu 3.9 s (…), peak 210 MB". */
 export function formatTimings(stats: RunStats): string {
   const stages = STAGES.filter((stage) => stage !== 'workers' || stats.stages.workers > 0).map((stage) => `${stage} ${stats.stages[stage]} ms`);
   const parallel = stats.stages.workers > 0 ? ' (ingest, extract and claims summed over worker threads)' : '';
-  return `timings: ${stages.join(', ')}; total ${(stats.totalMs / 1000).toFixed(1)} s, cpu ${(stats.cpuMs / 1000).toFixed(1)} s, peak ${stats.maxRssMb} MB${stats.spilled ? ', claims kept on disk' : ''}${stats.corpusWorkerRules > 0 ? `, ${stats.corpusWorkerRules} corpus check${stats.corpusWorkerRules > 1 ? 's' : ''} in a worker` : ''}${parallel}`;
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const threads = stats.threadCpuMs;
+  const byThread = threads ? ` (main thread ${s(threads.main)}${stats.stages.workers > 0 ? `, workers ${s(threads.workers)}` : ''}, V8 and other threads ${s(threads.other)})` : '';
+  return `timings: ${stages.join(', ')}; total ${s(stats.totalMs)}, cpu ${s(stats.cpuMs)}${byThread}, peak ${stats.maxRssMb} MB${stats.spilled ? ', claims kept on disk' : ''}${stats.corpusWorkerRules > 0 ? `, ${stats.corpusWorkerRules} corpus check${stats.corpusWorkerRules > 1 ? 's' : ''} in a worker` : ''}${parallel}`;
 }
 
 export function writeStats(file: string, stats: RunStats): void {

@@ -23,6 +23,11 @@ export interface AnalyzeArticlesOptions {
   onProgress?: (done: number, total: number) => void;
   onStage?: StageListener;
   /**
+   * Told once, after a run with worker threads, the CPU time they used in all (milliseconds), where the
+   * system tells a thread's own (Linux; see util/thread-cpu.ts).
+   */
+  onWorkerCpu?: (ms: number) => void;
+  /**
    * Threads that read and analyse articles: 1 (the default) runs in this thread; N > 1 adds N - 1 worker
    * threads (this one analyses batches too); 'auto' uses every core from AUTO_PARALLEL_MIN_FILES files on.
    * Results are the same whatever the number.

@@ -33,7 +33,7 @@ interface PooledWorker {
  * order. The main thread analyses batches too (its results need no copying between threads, which costs
  * about a third of the analysis itself), and between two of its own batches takes the workers' replies
  * with receiveMessageOnPort and sends them more; when no batch is left it sleeps on a shared counter
- * (Atomics.wait). Synchronous, so that `check()` stays synchronous. A worker's error is thrown here (a
+ * (Atomics.wait). With `onWorkerCpu`, tells the CPU time the workers used, where the system tells it. Synchronous, so that `check()` stays synchronous. A worker's error is thrown here (a
  * CrosscheckError stays one).
  */
 export function analyzeInWorkers(files: readonly string[], configuration: Configuration, options: AnalyzeArticlesOptions & { jobs: number; readAheadState?: SharedArrayBuffer }): AnalysedArticles {
@@ -64,8 +64,9 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
   });
   const pool = Array.from({ length: Math.min(options.jobs - 1, batches.length - 1) }, (_, k) => startWorker({ ...setup, thread: `w${k}` }));
   let replies: Array<Extract<BatchReply, { ok: true }>>;
+  const workerCpu = new Map<PooledWorker, number | undefined>();
   try {
-    replies = collectReplies(pool, local, files, batches, counters, options.onProgress);
+    replies = collectReplies(pool, local, files, batches, counters, options.onProgress, workerCpu);
   } finally {
     for (const member of pool) void member.worker.terminate();
   }
@@ -86,6 +87,8 @@ export function analyzeInWorkers(files: readonly string[], configuration: Config
     for (const stage of ARTICLE_STAGES) options.onStage(stage, times[stage]);
     options.onStage('workers', performance.now() - started);
   }
+  const cpu = [...workerCpu.values()];
+  if (options.onWorkerCpu && cpu.length > 0 && cpu.every((ms) => ms !== undefined)) options.onWorkerCpu(cpu.reduce((sum, ms) => sum + ms!, 0));
   return merged;
 }
 
@@ -102,6 +105,8 @@ function collectReplies(
   batches: ReadonlyArray<{ start: number; end: number }>,
   counters: Int32Array,
   onProgress: AnalyzeArticlesOptions['onProgress'],
+  /** Each worker's CPU time as its latest reply gave it. */
+  workerCpu: Map<PooledWorker, number | undefined>,
 ): Array<Extract<BatchReply, { ok: true }>> {
   const replies: Array<Extract<BatchReply, { ok: true }>> = new Array(batches.length);
   let next = 0;
@@ -122,6 +127,7 @@ function collectReplies(
         const reply = message.message as BatchReply;
         if (!reply.ok) throw rebuildError(reply.error);
         replies[reply.batch] = kept(reply);
+        workerCpu.set(member, reply.cpuMs);
         received += 1;
         got = true;
         if (next < batches.length) send(member);

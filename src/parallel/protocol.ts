@@ -52,6 +52,8 @@ export type BatchReply =
       problems: IngestProblem[];
       times?: StageTimes;
       cache?: CacheStats;
+      /** The worker thread's CPU time so far, in milliseconds, where the system tells it (see util/thread-cpu.ts). */
+      cpuMs?: number;
     }
   | { batch: number; ok: false; error: WorkerError };
 

@@ -14,13 +14,14 @@ const setup = workerData as WorkerSetup;
 const signal = new Int32Array(setup.signal);
 
 async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
-  const [rules, { batchRunner }, { AnalysisCache }, { countRead }] = await Promise.all([
+  const [rules, { batchRunner }, { AnalysisCache }, { countRead }, { threadCpuMs }] = await Promise.all([
     loadWorkerRules(setup.sources, setup.ruleIds),
     import('./batch.js'),
     import('../cache/store.js'),
     import('../ingest/read-ahead.js'),
+    import('../util/thread-cpu.js'),
   ]);
-  return batchRunner(
+  const run = batchRunner(
     // The sources are part of the cache key: without them the worker's analyses would not be cached.
     { lexicon: setup.lexicon, rules, sources: setup.sources },
     {
@@ -33,6 +34,8 @@ async function openSession(): Promise<(request: BatchRequest) => BatchReply> {
       onFileRead: setup.readAhead === undefined ? undefined : countRead(setup.readAhead),
     },
   );
+  // Each reply carries the thread's CPU time so far: the last tells what the worker used (--timings).
+  return (request) => ({ ...run(request), cpuMs: threadCpuMs() });
 }
 
 function reply(message: BatchReply): void {

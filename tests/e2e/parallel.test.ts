@@ -115,6 +115,14 @@ describe('crosscheck check --jobs: worker threads give the same report as one th
     expect(written.stages.workers).toBeGreaterThan(0);
     expect(written.maxRssMb).toBeGreaterThan(0);
     expect(result.stderr).toMatch(/timings: ingest \d+ ms/);
+    if (process.platform === 'linux') {
+      // CPU by thread: the worker's own time comes back with its replies.
+      const { main, workers, other } = written.threadCpuMs;
+      expect(main).toBeGreaterThan(0);
+      expect(workers).toBeGreaterThan(0);
+      expect(main + workers + other).toBeLessThanOrEqual(written.cpuMs + 20);
+      expect(result.stderr).toMatch(/cpu [\d.]+ s \(main thread [\d.]+ s, workers [\d.]+ s, V8 and other threads [\d.]+ s\)/);
+    }
     expect(run(join(dir, 'articles'), join(dir, 'out-bad'), '0').stderr).toMatch(/--jobs must be/);
   });
 });
