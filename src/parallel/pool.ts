@@ -33,8 +33,9 @@ interface PooledWorker {
  * order. The main thread analyses batches too (its results need no copying between threads, which costs
  * about a third of the analysis itself), and between two of its own batches takes the workers' replies
  * with receiveMessageOnPort and sends them more; when no batch is left it sleeps on a shared counter
- * (Atomics.wait). With `onWorkerCpu`, tells the CPU time the workers used, where the system tells it. Synchronous, so that `check()` stays synchronous. A worker's error is thrown here (a
- * CrosscheckError stays one).
+ * (Atomics.wait). Synchronous, so that `check()` stays synchronous. A worker's error is thrown here (a
+ * CrosscheckError stays one). With `onWorkerCpu`, tells the CPU time the workers used, where the system
+ * tells a thread's own.
  */
 export function analyzeInWorkers(files: readonly string[], configuration: Configuration, options: AnalyzeArticlesOptions & { jobs: number; readAheadState?: SharedArrayBuffer }): AnalysedArticles {
   const started = performance.now();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
  * The CPU time this thread has used so far, in milliseconds, or undefined where the system does not tell
  * a thread's own (anything but Linux). Node 20 has no such counter (`process.cpuUsage` counts every thread
  * of the process), so it is read from /proc/thread-self/stat: user and system time, fields 14 and 15,
- * counted in ticks of 1/100 s (Linux's USER_HZ, the same on every architecture).
+ * counted in ticks of 1/100 s (Linux's USER_HZ, 100 on every architecture Node runs on).
  */
 export function threadCpuMs(statFile = '/proc/thread-self/stat'): number | undefined {
   let stat: string;
