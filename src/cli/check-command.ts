@@ -113,8 +113,8 @@ export function checkOptions<T>(yargs: Argv<T>) {
       defaultDescription: 'on when stdout is a terminal and NO_COLOR is not set',
       describe: 'colour the terminal output',
     })
-    .option('timings', { type: 'boolean', default: false, describe: 'print the time of each stage and the peak memory on stderr' })
-    .option('stats-json', { type: 'string', describe: 'write stage times, total time and peak memory to this JSON file (for benchmarks)' });
+    .option('timings', { type: 'boolean', default: false, describe: 'print the time of each stage, the CPU time by thread and the peak memory on stderr' })
+    .option('stats-json', { type: 'string', describe: 'write stage times, total and CPU time, peak memory to this JSON file (for benchmarks)' });
 }
 
 /** The articles a run checks (new) and the archive they are checked against. */

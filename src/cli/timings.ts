@@ -3,7 +3,7 @@ import { CrosscheckError } from '../model/errors.js';
 import { emptyStageTimes, STAGES, type StageListener, type StageTimes } from '../parallel/stages.js';
 import { threadCpuMs } from '../util/thread-cpu.js';
 
-/** What `--stats-json` writes: stage times, the whole run's time and peak memory, for benchmarks. */
+/** What `--stats-json` writes: stage times, the whole run's time, its CPU time (by thread where known) and peak memory, for benchmarks. */
 export interface RunStats {
   jobs: number | 'auto';
   documents: number;
