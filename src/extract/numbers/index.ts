@@ -58,7 +58,6 @@ function clampRange(text: string, range: readonly [number, number]): [number, nu
   return [from, Math.max(from, Math.min(text.length, Math.floor(range[1])))];
 }
 
-
 function phoneSpans(scan: Scan): Span[] {
   return [...scan.folded.matchAll(scan.grammar.phone)].map((m) => [scan.offset + m.index, scan.offset + m.index + m[0].length]);
 }
